@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Statements ready for what happens after drafting: a partner with its legal data and a monthly agreement (19 % tax,
  * 30 days' terms), usage 40 days back summed into its ended period, the statement drafted (by {@code finance}),
- * approved (by {@code finance-b}) and issued. Built in each test from the shared context's beans.
+ * approved (by {@code finance-b}) and issued. A bean of the shared test context ({@code SettlementTestConfiguration}).
  */
 public final class StatementFixtures {
 
@@ -62,6 +62,21 @@ public final class StatementFixtures {
         await().atMost(PATIENCE).until(() -> partners.legalData(UUID.fromString(partner))
                 .map(PartnerTerms.LegalData::legalName).isPresent());
         return partner;
+    }
+
+    /**
+     * The partner's period 40 days back, with one VOICE revenue share of half {@code charge} in {@code currency} summed
+     * into it, closing (a run could draft it now).
+     */
+    public SettlementPeriods.Period closingWithUsage(String partner, String currency, String charge) {
+        UUID partnerId = UUID.fromString(partner);
+        Instant usage = clock.instant().minus(Duration.ofDays(40));
+        SettlementPeriods.Period period = periods.periodFor(partnerId, usage).orElseThrow().period();
+        RatedUsageEvents.send(RatedUsageEvents.rated("off-fx", usage).currency(currency).charge(charge)
+                .share(partner, "50").build());
+        await().atMost(PATIENCE).until(() -> sums.ofPeriod(period.id()).size() == 1);
+        periods.startClosing(period.id());
+        return period;
     }
 
     /**

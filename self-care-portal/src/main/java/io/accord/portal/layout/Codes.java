@@ -68,7 +68,7 @@ public final class Codes {
         kinds.put("RunState", List.of("RUNNING", "COMPLETED", "FAILED"));
         kinds.put("RunItemStatus", List.of("PENDING", "DONE", "FAILED"));
         kinds.put("PeriodState", List.of("OPEN", "CLOSING", "CLOSED"));
-        kinds.put("FxRateState", List.of("PROPOSED", "CONFIRMED", "SUPERSEDED"));
+        kinds.put("FxRateState", List.of("PROPOSED", "CONFIRMED", "SUPERSEDED", "REJECTED"));
         // catalog-service: TMF620 lifecycleStatus of offerings and prices, the review queue's own states
         kinds.put("OfferingStatus", List.of("In study", "In test", "Active", "Rejected", "Launched", "Retired",
                 "Obsolete"));

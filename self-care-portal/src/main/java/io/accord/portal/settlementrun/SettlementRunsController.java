@@ -36,8 +36,8 @@ import tools.jackson.databind.JsonNode;
  * Staff: settlement periods and runs (docs/settlement.md): the open periods, closing selected ones early, starting a
  * run for every partner or the selected ones, following a run's progress and the statements it drafted, and the FX
  * rates statements convert with. Finance starts runs and closes periods; finance and platform admins load and correct
- * FX rates, a second finance user confirms them (four-eyes: settlement refuses whoever loaded or corrected a rate with
- * 409, shown on the page); ops and auditors read.
+ * FX rates, a second finance user confirms or rejects them (four-eyes: settlement refuses whoever loaded or corrected
+ * a rate with 409, shown on the page; that finance user may withdraw it instead); ops and auditors read.
  */
 @Controller
 class SettlementRunsController {
@@ -243,6 +243,40 @@ class SettlementRunsController {
                     model, response, e.status());
         }
         redirect.addFlashAttribute("rateConfirmed", shown(confirmed));
+        return "redirect:/settlement-runs";
+    }
+
+    /**
+     * Rejects a PROPOSED rate with a reason (a second finance user), or withdraws it (whoever loaded or corrected it):
+     * REJECTED, never in force. Settlement answers 409 for a rate no longer proposed.
+     */
+    @PostMapping("/settlement-runs/fx-rates/{id}/rejection")
+    String rejectRate(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id,
+                      @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
+                      HttpServletResponse response) {
+        StaffActions.require(user, FX_CONFIRMERS);
+        // refused, the row's form shows what was typed (used only when the page shows again)
+        model.addAttribute("rejectionOf", id.toString());
+        model.addAttribute("rejectionReason", reason);
+        String why = reason.strip();
+        if (why.isEmpty() || why.length() > REASON_MAX) {
+            model.addAttribute("rejectionInvalid", true);
+            return refused(user, why.isEmpty() ? "settlementRuns.fx.rejectionReason.required"
+                    : "settlementRuns.reason.tooLong", model, response);
+        }
+        JsonNode rejected;
+        try {
+            rejected = gateway.post(API + "/fx-rates/{id}/rejection", Map.of("reason", why), id);
+        } catch (GatewayException e) {
+            if (e.status() != 400 && e.status() != 404 && e.status() != 409) {
+                throw e;
+            }
+            // 409: confirmed, rejected or superseded meanwhile
+            model.addAttribute("errorDetail", e.detail());
+            return refused(user, e.status() == 404 ? "settlementRuns.fx.unknown" : "settlementRuns.fx.notRejected",
+                    model, response, e.status());
+        }
+        redirect.addFlashAttribute("rateRejected", shown(rejected));
         return "redirect:/settlement-runs";
     }
 

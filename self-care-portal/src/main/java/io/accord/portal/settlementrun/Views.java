@@ -79,12 +79,14 @@ final class Views {
     /**
      * 1 {@code base} = {@code rate} {@code quote} from {@code validFrom}: one version of a pair's rate, {@code state}
      * PROPOSED (loaded or corrected, not in force until a second finance user confirms it), CONFIRMED (in force; one
-     * loaded before four-eyes has no {@code confirmedBy}) or SUPERSEDED (a confirmed correction replaced it).
+     * loaded before four-eyes has no {@code confirmedBy}), SUPERSEDED (a confirmed correction replaced it) or REJECTED
+     * (a proposal {@code rejectedBy} a second finance user, or withdrawn by its loader, with {@code rejectionReason}).
      * {@code corrects}/{@code correctionReason}: the version a correction replaces and why.
      */
     record FxRate(String id, String base, String quote, String rate, String validFrom, String loadedBy,
                   String loadedAt, String state, String confirmedBy, String confirmedAt, String corrects,
-                  String correctionReason, String supersededBy, String supersededAt) {
+                  String correctionReason, String supersededBy, String supersededAt, String rejectedBy,
+                  String rejectionReason) {
 
         public String shortId() {
             return Display.shortId(id);
@@ -106,6 +108,10 @@ final class Views {
             return "SUPERSEDED".equals(state);
         }
 
+        public boolean rejected() {
+            return "REJECTED".equals(state);
+        }
+
         /** Whether {@code username} loaded (or corrected) this version: settlement refuses its confirmation (409). */
         public boolean loadedBy(String username) {
             return !loadedBy.isEmpty() && loadedBy.equals(username);
@@ -120,7 +126,8 @@ final class Views {
                     rate.path("state").asString("CONFIRMED"), rate.path("confirmedBy").asString(""),
                     Display.instant(rate.path("confirmedAt").asString("")), rate.path("corrects").asString(""),
                     rate.path("correctionReason").asString(""), rate.path("supersededBy").asString(""),
-                    Display.instant(rate.path("supersededAt").asString("")));
+                    Display.instant(rate.path("supersededAt").asString("")), rate.path("rejectedBy").asString(""),
+                    rate.path("rejectionReason").asString(""));
         }
     }
 }

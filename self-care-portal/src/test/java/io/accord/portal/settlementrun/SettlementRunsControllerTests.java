@@ -330,6 +330,96 @@ class SettlementRunsControllerTests extends PortalTestSupport {
         assertThat(STUB.requests()).isEmpty();
     }
 
+    private static final String REJECTED_RATE = "f0000000-0000-4000-8000-000000000004";
+
+    private static String rejectForm(String id) {
+        return "action=\"/settlement-runs/fx-rates/" + id + "/rejection\"";
+    }
+
+    /** fiona's proposal and a proposal fred rejected. */
+    private void stubProposedAndRejectedRates() {
+        STUB.answerJson("GET", API + "/runs", 200, "[]", Map.of("X-Total-Count", "0"));
+        STUB.answerJson("GET", API + "/periods", 200, "[]", Map.of("X-Total-Count", "0"));
+        STUB.answerJson("GET", API + "/fx-rates", 200, """
+                [{"id":"%s","baseCurrency":"USD","quoteCurrency":"EUR","rate":"0.9215",
+                  "validFrom":"2026-12-01T00:00:00Z","loadedBy":"fiona","state":"PROPOSED"},
+                 {"id":"%s","baseCurrency":"GBP","quoteCurrency":"EUR","rate":"11.5",
+                  "validFrom":"2026-12-01T00:00:00Z","loadedBy":"fiona","state":"REJECTED","rejectedBy":"fred",
+                  "rejectedAt":"2026-12-01T10:00:00Z","rejectionReason":"decimal point"}]"""
+                .formatted(PROPOSED_BY_FIONA, REJECTED_RATE), Map.of("X-Total-Count", "2"));
+    }
+
+    @Test
+    void aSecondFinanceUserIsOfferedToRejectAProposalItsLoaderToWithdrawItAndARejectedOneSaysWhoAndWhy()
+            throws Exception {
+        stubProposedAndRejectedRates();
+
+        mvc.perform(get("/settlement-runs").with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(rejectForm(PROPOSED_BY_FIONA)),
+                        containsString(">Reject<"), not(containsString(">Withdraw<")),
+                        containsString("<label for=\"fx-reject-reason-" + PROPOSED_BY_FIONA + "\""),
+                        containsString("aria-label=\"Reject (or, if you loaded it, withdraw) the rate USD → EUR "
+                                + "0.9215"),
+                        containsString(">Rejected<"), containsString("by fred: decimal point"),
+                        not(containsString(rejectForm(REJECTED_RATE))), not(containsString(confirmForm(REJECTED_RATE))),
+                        not(containsString(correctForm(REJECTED_RATE))))));
+        mvc.perform(get("/settlement-runs").header("Accept-Language", "de").with(TestUsers.staff("fiona", "finance")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(rejectForm(PROPOSED_BY_FIONA)),
+                        containsString(">Zurückziehen<"), containsString(">Abgelehnt<"),
+                        not(containsString(confirmForm(PROPOSED_BY_FIONA))))));
+        for (String role : new String[] {"platform-admin", "auditor", "ops"}) {
+            mvc.perform(get("/settlement-runs").with(TestUsers.staff(role, role)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString(">Rejected<"),
+                            not(containsString("/rejection\"")))));
+        }
+    }
+
+    @Test
+    void aProposedRateIsRejectedWithItsReasonAndARefusalIsReadableOnThePage() throws Exception {
+        STUB.answerJson("POST", API + "/fx-rates/" + PROPOSED_BY_FIONA + "/rejection", 200, """
+                {"id":"%s","baseCurrency":"USD","quoteCurrency":"EUR","rate":"0.9215","state":"REJECTED",
+                 "rejectedBy":"frank"}""".formatted(PROPOSED_BY_FIONA), Map.of());
+
+        mvc.perform(post("/settlement-runs/fx-rates/" + PROPOSED_BY_FIONA + "/rejection")
+                        .param("reason", "  wrong fixing ").with(csrf()).with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/settlement-runs"))
+                .andExpect(flash().attribute("rateRejected", "USD/EUR 0.9215"));
+        assertThat(STUB.requestsTo("POST", API + "/fx-rates/" + PROPOSED_BY_FIONA + "/rejection"))
+                .singleElement().satisfies(r -> assertThat(r.body()).isEqualTo("{\"reason\":\"wrong fixing\"}"));
+
+        stubProposedAndRejectedRates();
+        STUB.answerJson("POST", API + "/fx-rates/" + PROPOSED_BY_FIONA + "/rejection", 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Cannot reject FX rate: it is CONFIRMED, not "
+                        + "PROPOSED\"}", Map.of());
+        mvc.perform(post("/settlement-runs/fx-rates/" + PROPOSED_BY_FIONA + "/rejection").param("reason", "late")
+                        .with(csrf()).with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Settlement did not reject this rate."),
+                        containsString("it is CONFIRMED, not PROPOSED"), containsString("<details open"),
+                        containsString("value=\"late\""))));
+    }
+
+    @Test
+    void aRejectionWithoutAReasonSendsNothingAndOnlyFinanceRejects() throws Exception {
+        stubProposedAndRejectedRates();
+        String reject = "/settlement-runs/fx-rates/" + PROPOSED_BY_FIONA + "/rejection";
+
+        mvc.perform(post(reject).param("reason", " ").with(csrf()).with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Enter the reason for the rejection."),
+                        containsString("aria-invalid=\"true\" aria-describedby=\"settlement-error\""))));
+        for (String role : new String[] {"platform-admin", "auditor", "ops"}) {
+            mvc.perform(post(reject).param("reason", "x").with(csrf()).with(TestUsers.staff(role, role)))
+                    .andExpect(status().isForbidden());
+        }
+        mvc.perform(post(reject).param("reason", "x").with(TestUsers.staff("frank", "finance")))
+                .andExpect(status().isForbidden());
+        assertThat(STUB.requests()).extracting(r -> r.method()).containsOnly("GET");
+    }
+
     @Test
     void aCorrectionIsProposedWithItsRateInTheUsersLanguageAndItsReason() throws Exception {
         STUB.answerJson("POST", API + "/fx-rates/" + CONFIRMED_RATE + "/correction", 201, """

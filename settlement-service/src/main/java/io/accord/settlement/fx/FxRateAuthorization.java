@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * Checked before the body is read: a caller who may not load or correct rates gets 403 whatever it sent; only finance
- * confirms (a second finance user: four-eyes).
+ * confirms or rejects (a second finance user: four-eyes; the loader may withdraw its own proposal).
  */
 @Configuration(proxyBeanMethods = false)
 class FxRateAuthorization {
@@ -18,7 +18,8 @@ class FxRateAuthorization {
         return requests -> requests.requestMatchers(HttpMethod.POST, FxRateResources.PATH,
                         FxRateResources.PATH + "/*/correction")
                 .hasAnyRole(Roles.FINANCE, Roles.PLATFORM_ADMIN)
-                .requestMatchers(HttpMethod.POST, FxRateResources.PATH + "/*/confirmation").hasRole(Roles.FINANCE)
+                .requestMatchers(HttpMethod.POST, FxRateResources.PATH + "/*/confirmation",
+                        FxRateResources.PATH + "/*/rejection").hasRole(Roles.FINANCE)
                 .requestMatchers(HttpMethod.GET, FxRateResources.PATH, FxRateResources.PATH + "/**")
                 .hasAnyRole(Roles.FINANCE, Roles.PLATFORM_ADMIN, Roles.AUDITOR, Roles.OPS);
     }

@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Finance loads and corrects effective-dated exchange rates, a second finance user confirms them (four-eyes); staff
- * read them. Partners do not.
+ * Finance loads and corrects effective-dated exchange rates, a second finance user confirms or rejects them
+ * (four-eyes); staff read them. Partners do not.
  */
 @RestController
 @Tag(name = "FX rates")
@@ -85,15 +85,27 @@ class FxRateController {
         return FxRateResources.FxRateView.of(rates.confirm(id, tenancy.actor()));
     }
 
+    @PostMapping(FxRateResources.PATH + "/{id}/rejection")
+    @PreAuthorize(CONFIRMERS)
+    @Operation(operationId = "rejectFxRate",
+            summary = "Reject a PROPOSED rate with a reason; finance only: a second finance user rejects it, whoever "
+                    + "loaded or corrected it withdraws it (audited as withdrawn). REJECTED is kept and never in "
+                    + "force; a rejected first load frees its pair and validFrom. 409 when the rate is not PROPOSED")
+    @RequestExample("settlement/fx-rate-rejection.json")
+    FxRateResources.FxRateView reject(@PathVariable UUID id,
+                                      @Valid @RequestBody FxRateResources.RejectFxRate request) {
+        return FxRateResources.FxRateView.of(rates.reject(id, tenancy.actor(), request));
+    }
+
     @GetMapping(FxRateResources.PATH)
     @PreAuthorize(READERS)
     @Operation(operationId = "listFxRates",
-            summary = "List loaded rates, every version (proposed, confirmed, superseded) by pair, newest validFrom "
-                    + "first, paged by offset and limit")
+            summary = "List loaded rates, every version (proposed, confirmed, superseded, rejected) by pair, newest "
+                    + "validFrom first, paged by offset and limit")
     ResponseEntity<List<FxRateResources.FxRateView>> list(
             @Parameter(description = "only rates of this base currency") @RequestParam(required = false) String base,
             @Parameter(description = "only rates of this quote currency") @RequestParam(required = false) String quote,
-            @Parameter(description = "only versions in this state: PROPOSED, CONFIRMED, SUPERSEDED")
+            @Parameter(description = "only versions in this state: PROPOSED, CONFIRMED, SUPERSEDED, REJECTED")
             @RequestParam(required = false) String state,
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit) {

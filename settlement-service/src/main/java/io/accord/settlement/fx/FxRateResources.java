@@ -33,18 +33,26 @@ final class FxRateResources {
                          String reason) {
     }
 
+    /** @param reason why the proposed rate is not to be confirmed (audited, kept on the version) */
+    record RejectFxRate(@NotBlank @Size(max = 500)
+                        @Schema(example = "the bank's fixing of that day was 0.9251, not 0.9215") String reason) {
+    }
+
     /**
      * A version of a pair's rate from {@code validFrom}; {@code rate} is a decimal string. {@code state}: PROPOSED
      * (loaded or corrected, not in force until a second finance user confirms it), CONFIRMED (in force; rates loaded
      * before four-eyes have no {@code confirmedBy}), SUPERSEDED (replaced by the confirmed correction
-     * {@code supersededByRate}, which {@code supersededBy} proposed with {@code supersessionReason}).
-     * {@code corrects} and {@code correctionReason}: the version a correction replaces and why.
+     * {@code supersededByRate}, which {@code supersededBy} proposed with {@code supersessionReason}), REJECTED (a
+     * proposal {@code rejectedBy} a second finance user, or withdrawn by its loader or corrector, with
+     * {@code rejectionReason}; never in force). {@code corrects} and {@code correctionReason}: the version a correction
+     * replaces and why.
      */
     @Schema(name = "FxRate")
     record FxRateView(UUID id, String href, String baseCurrency, String quoteCurrency, String rate, Instant validFrom,
                       String loadedBy, Instant loadedAt, String state, String confirmedBy, Instant confirmedAt,
                       UUID corrects, String correctionReason, UUID supersededByRate, String supersededBy,
-                      Instant supersededAt, String supersessionReason) {
+                      Instant supersededAt, String supersessionReason, String rejectedBy, Instant rejectedAt,
+                      String rejectionReason) {
 
         static FxRateView of(RateVersion version) {
             FxRates.FxRate rate = version.rate;
@@ -52,7 +60,8 @@ final class FxRateResources {
                     rate.rate().toPlainString(), rate.validFrom(), rate.loadedBy(), rate.loadedAt(),
                     version.state().name(), version.confirmedBy(), version.confirmedAt(), version.corrects,
                     version.correctionReason, version.supersededByRate(), version.supersededBy(),
-                    version.supersededAt(), version.supersessionReason());
+                    version.supersededAt(), version.supersessionReason(), version.rejectedBy(), version.rejectedAt(),
+                    version.rejectionReason());
         }
     }
 

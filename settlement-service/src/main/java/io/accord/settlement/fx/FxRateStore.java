@@ -45,7 +45,8 @@ class FxRateStore {
         jdbc.sql("""
                         update fx_rate set state = :state, confirmed_by = :confirmedBy, confirmed_at = :confirmedAt,
                                superseded_by_rate = :byRate, superseded_by = :supersededBy,
-                               superseded_at = :supersededAt, supersession_reason = :why
+                               superseded_at = :supersededAt, supersession_reason = :why,
+                               rejected_by = :rejectedBy, rejected_at = :rejectedAt, rejection_reason = :rejection
                         where id = :id""")
                 .param("id", version.rate.id()).param("state", version.state().name())
                 .param("confirmedBy", version.confirmedBy(), Types.VARCHAR)
@@ -53,15 +54,34 @@ class FxRateStore {
                 .param("byRate", version.supersededByRate(), Types.OTHER)
                 .param("supersededBy", version.supersededBy(), Types.VARCHAR)
                 .param("supersededAt", timestamp(version.supersededAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("why", version.supersessionReason(), Types.VARCHAR).update();
+                .param("why", version.supersessionReason(), Types.VARCHAR)
+                .param("rejectedBy", version.rejectedBy(), Types.VARCHAR)
+                .param("rejectedAt", timestamp(version.rejectedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("rejection", version.rejectionReason(), Types.VARCHAR).update();
     }
 
-    /** The pair's first load from {@code validFrom}, if any (corrections of it share the pair and instant). */
+    /**
+     * The pair's first load from {@code validFrom}, if any and not rejected (corrections of it share the pair and
+     * instant; a rejected one leaves the instant free).
+     */
     Optional<UUID> loadedFrom(String base, String quote, Instant validFrom) {
         return jdbc.sql("select id from fx_rate where base_currency = :base and quote_currency = :quote "
-                        + "and valid_from = :from and corrects is null")
+                        + "and valid_from = :from and corrects is null and state <> 'REJECTED'")
                 .param("base", base).param("quote", quote).param("from", timestamp(validFrom))
                 .query(UUID.class).optional();
+    }
+
+    /**
+     * Takes the pairs' locks until the transaction ends, in the order given (callers sort them): whoever changes which
+     * rate of a pair is in force (a confirmation) and whoever issues figures converted with the pair hold it, so one
+     * waits for the other to commit and then sees what it did.
+     */
+    void lockPairs(List<String> pairs) {
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(hashtext('fx-rate-pair'), hashtext(p.pair))
+                        from unnest(string_to_array(:pairs, ',')) with ordinality as p(pair, position)
+                        order by p.position""")
+                .param("pairs", String.join(",", pairs)).query().listOfRows();
     }
 
     /** The version, locked until the transaction ends. */
@@ -75,12 +95,12 @@ class FxRateStore {
                 .optional();
     }
 
-    /** The other versions of the pair from the same instant not superseded yet, locked. */
+    /** The other versions of the pair from the same instant, still in force or proposed, locked. */
     List<RateVersion> othersInForceOrProposed(RateVersion version) {
         FxRates.FxRate rate = version.rate;
         return jdbc.sql("""
                         select * from fx_rate where base_currency = :base and quote_currency = :quote
-                          and valid_from = :from and state <> 'SUPERSEDED' and id <> :id
+                          and valid_from = :from and state in ('PROPOSED', 'CONFIRMED') and id <> :id
                         order by loaded_at for update""")
                 .param("base", rate.baseCurrency()).param("quote", rate.quoteCurrency())
                 .param("from", timestamp(rate.validFrom())).param("id", rate.id())
@@ -149,7 +169,9 @@ class FxRateStore {
                 rs.getString("correction_reason"), RateVersion.State.valueOf(rs.getString("state")),
                 rs.getString("confirmed_by"), instant(rs, "confirmed_at"),
                 rs.getObject("superseded_by_rate", UUID.class), rs.getString("superseded_by"),
-                instant(rs, "superseded_at"), rs.getString("supersession_reason"));
+                instant(rs, "superseded_at"), rs.getString("supersession_reason"))
+                .withRejection(rs.getString("rejected_by"), instant(rs, "rejected_at"),
+                        rs.getString("rejection_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,11 +9,13 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +27,14 @@ import java.util.stream.Collectors;
  * {@code validFrom} until the next rate of the pair. Statements convert at the rate in force at the period's end
  * ({@link #rateClosing}: its last instant, so a rate valid from the exclusive end belongs to the next period) and show
  * it with its id. Four-eyes: a loaded or corrected rate is PROPOSED, and in force only once a second finance user
- * confirmed it ({@link RateVersion}). Rates are never changed or deleted: a correction is a new version of the pair
- * and {@code validFrom} that supersedes the old one once confirmed, refused once an issued statement used it. No
- * backdating past issued figures: a new rate valid from before the end of the latest period an issued statement
- * converted the pair for is refused (422 at the load, 409 at its confirmation), so the rate in force at every instant
- * an issued statement converted at stays the one it used. {@link #inForceKnownAt} answers which rate was in force at an
- * instant as the confirmed rates stood at another (what an auditor reproduces a past conversion with).
+ * confirmed it ({@link RateVersion}); a proposed one may be rejected instead ({@link #reject}). Rates are never changed
+ * or deleted: a correction is a new version of the pair and {@code validFrom} that supersedes the old one once
+ * confirmed, refused once an issued statement used it. No backdating past issued figures: a new rate valid from
+ * before the end of the latest period an issued statement converted the pair for is refused (422 at the load, 409 at
+ * its confirmation), so the rate in force at every instant an issued statement converted at stays the one it used;
+ * confirmations and issues of the same pair are serialised ({@link #holdPairs}). {@link #inForceKnownAt} answers which
+ * rate was in force at an instant as the confirmed rates stood at another (what an auditor reproduces a past
+ * conversion with).
  */
 @Service
 public class FxRates {
@@ -135,10 +139,14 @@ public class FxRates {
     /**
      * A second finance user confirms a proposed rate (four-eyes: whoever loaded or corrected it may not, 409); from
      * then on runs convert at it. Confirming a correction supersedes the versions it replaces (audited each), unless
-     * an issued statement converted at one of them meanwhile (409).
+     * an issued statement converted at one of them meanwhile (409). Under the pair's lock ({@link #holdPairs}), taken
+     * before the version's row: a statement converting the pair that is being issued meanwhile is committed first
+     * and then refuses the confirmation, as an earlier issue would.
      */
     @Transactional
     RateVersion confirm(UUID id, String by) {
+        FxRate proposed = store.version(id).orElseThrow(() -> new NotFoundException("FX rate", id)).rate;
+        store.lockPairs(List.of(pair(proposed.baseCurrency(), proposed.quoteCurrency())));
         RateVersion version = store.lock(id).orElseThrow(() -> new NotFoundException("FX rate", id));
         FxRateResources.FxRateView before = FxRateResources.FxRateView.of(version);
         Instant now = clock.instant();
@@ -169,6 +177,43 @@ public class FxRates {
         store.update(version);
         audit.record(null, "FxRate", id.toString(), "confirmed", before, FxRateResources.FxRateView.of(version));
         return version;
+    }
+
+    /**
+     * A proposed rate that is not to be confirmed, with the reason: rejected by a second finance user (finance), or
+     * withdrawn by whoever loaded or corrected it; REJECTED, kept and never in force (a rejected first load frees its
+     * pair and {@code validFrom} for a new load; a rejected correction leaves the corrected version in force). 409
+     * unless PROPOSED. Audited as {@code rejected} or {@code withdrawn}.
+     */
+    @Transactional
+    RateVersion reject(UUID id, String by, FxRateResources.RejectFxRate request) {
+        RateVersion version = store.lock(id).orElseThrow(() -> new NotFoundException("FX rate", id));
+        FxRateResources.FxRateView before = FxRateResources.FxRateView.of(version);
+        boolean withdrawn = version.reject(by, clock.instant(), request.reason().strip());
+        store.update(version);
+        audit.record(null, "FxRate", id.toString(), withdrawn ? "withdrawn" : "rejected", before,
+                FxRateResources.FxRateView.of(version));
+        return version;
+    }
+
+    /**
+     * Takes the locks of the pairs {@code base → quote} for each of {@code bases} until the calling transaction ends,
+     * always in the same order. Issuing a statement holds the pairs it converted: the confirmation of a correction or
+     * of a backdated first rate of such a pair ({@link #confirm}, which holds its pair) then waits until the issue
+     * committed and refuses itself (409), and an issue waits for a confirmation under way. Without it, a confirmation
+     * that read the statement as still APPROVED superseded the rate it was being issued with.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdPairs(Collection<String> bases, String quote) {
+        List<String> pairs = bases.stream().filter(base -> !base.equals(quote)).map(base -> pair(base, quote))
+                .distinct().sorted().toList();
+        if (!pairs.isEmpty()) {
+            store.lockPairs(pairs);
+        }
+    }
+
+    private static String pair(String base, String quote) {
+        return base + "/" + quote;
     }
 
     /** Whether the rate converted lines of statements not yet issued: their drafts still show its old value. */
@@ -235,8 +280,8 @@ public class FxRates {
         try {
             return RateVersion.State.valueOf(value.strip()).name();
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidInputException("state", "state must be one of PROPOSED, CONFIRMED, SUPERSEDED, was '"
-                    + value + "'");
+            throw new InvalidInputException("state", "state must be one of PROPOSED, CONFIRMED, SUPERSEDED, "
+                    + "REJECTED, was '" + value + "'");
         }
     }
 

@@ -181,6 +181,8 @@ public class Statements {
      * SHA-256 and the lines. In period order: while an earlier period of the partner has a DRAFT or APPROVED
      * statement, 409 naming it (issue or discard it first), so that one can still be discarded. A self-billed
      * document while the partner's tax id is unknown (approved before it was required): 409 ({@link SelfBilledTaxId}).
+     * Holds the FX pairs its lines converted ({@link FxRates#holdPairs}): a correction or backdated rate of one of
+     * them confirmed meanwhile waits for this issue and is then refused.
      */
     @Transactional
     public View issue(UUID statementId) {
@@ -192,6 +194,9 @@ public class Statements {
         }
         discards.requireEarlierIssued(statement);
         taxIds.require(statement, "issue");
+        fxRates.holdPairs(statement.lines().stream().filter(line -> line.fxRate() != null
+                && line.sourceAmount() != null).map(line -> line.sourceAmount().currency()).toList(),
+                statement.totals().total().currency());
         String entity = issuers.defaultEntity().id();
         int year = now.atZone(ZoneOffset.UTC).getYear();
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, year, statementId.toString());

@@ -6,9 +6,7 @@ import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.contracts.usage.UsageRated;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
 import io.accord.settlement.usage.UsageSums;
@@ -53,9 +51,9 @@ class StatementDocumentTests {
     private final UsageSums sums;
     private final Clock clock;
 
-    StatementDocumentTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                           Statements statements, PartnerTerms partners, Clock clock) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    StatementDocumentTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                           Statements statements, Clock clock) {
+        this.statements = statementFixtures;
         this.statementService = statements;
         this.periods = periods;
         this.sums = sums;

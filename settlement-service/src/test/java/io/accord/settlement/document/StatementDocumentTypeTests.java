@@ -4,10 +4,8 @@ import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.events.StatementIssued;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.adjustment.DisputeAdjustments;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.product.PartnerProducts;
 import io.accord.settlement.statement.Statements;
@@ -55,10 +53,10 @@ class StatementDocumentTypeTests {
     private final PartnerProducts products;
     private final Clock clock;
 
-    StatementDocumentTypeTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                               Statements statements, PartnerTerms partners, DisputeAdjustments adjustments,
-                               PartnerProducts products, Clock clock) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    StatementDocumentTypeTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                               Statements statements, DisputeAdjustments adjustments, PartnerProducts products,
+                               Clock clock) {
+        this.fixtures = statementFixtures;
         this.statements = statements;
         this.periods = periods;
         this.sums = sums;

@@ -1,75 +1,50 @@
 package io.accord.settlement.fx;
 
-import io.accord.contracts.Roles;
-import io.accord.settlement.SettlementFixtures;
-import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
-import io.accord.testsupport.RatedUsageEvents;
 import io.accord.testsupport.TestHttp;
-import io.accord.testsupport.TestJwt;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import static io.accord.settlement.fx.FxRateFixtures.RATES;
+import static io.accord.settlement.fx.FxRateFixtures.body;
+import static io.accord.settlement.fx.FxRateFixtures.confirm;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * No backdating past issued figures (a new rate valid from before the end of the latest period an issued statement
- * converted the pair for is refused, at the load and at the confirmation) and the as-of answer (which rate was in
- * force at an instant as the confirmed rates stood at another).
+ * converted the pair for is refused, at the load and at the confirmation, also while that statement is being issued)
+ * and the as-of answer (which rate was in force at an instant as the confirmed rates stood at another).
  */
 @AccordServiceTest
 class FxRateBackdatingTests {
 
-    private static final String RATES = "/api/settlement/fx-rates";
-
-    @LocalServerPort
-    int port;
-
-    private final StatementFixtures fixtures;
-    private final SettlementPeriods periods;
-    private final UsageSums sums;
+    private final FxRateFixtures fixtures;
     private final Statements statements;
-    private final Clock clock;
-    private TestHttp fiona;
-    private TestHttp fred;
+    private final TestHttp fiona;
+    private final TestHttp fred;
 
-    FxRateBackdatingTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                          Statements statements, PartnerTerms partners, Clock clock) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
-        this.periods = periods;
-        this.sums = sums;
+    FxRateBackdatingTests(FxRateFixtures fixtures, Statements statements) {
+        this.fixtures = fixtures;
         this.statements = statements;
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void clients() {
-        fiona = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
-        fred = TestHttp.localPort(port).as(TestJwt.staff("fred", Roles.FINANCE));
+        this.fiona = fixtures.fiona();
+        this.fred = fixtures.fred();
     }
 
     @Test
     void aRateValidFromBeforeTheEndOfAnIssuedConversionIsRefusedFromThatEndOnItIsLoaded() {
         String partner = fixtures.partner();
-        SettlementPeriods.Period period = closingPeriodWithUsage(partner, "HKD", "20.00");
+        SettlementPeriods.Period period = fixtures.closingPeriodWithUsage(partner, "HKD", "20.00");
         Instant end = period.endAt();
-        String used = load("HKD", "EUR", "0.1180", period.startAt().toString()).get("id").asString();
+        String used = fixtures.load("HKD", "EUR", "0.1180", period.startAt().toString()).get("id").asString();
         confirm(used, fred);
         Statements.View approved = statements.approve(statements.draft(UUID.fromString(partner), period.id(),
                 "finance").id(), "finance-b");
-        String pending = load("HKD", "EUR", "0.1181", end.minusSeconds(3600).toString()).get("id").asString();
+        String pending = fixtures.load("HKD", "EUR", "0.1181", end.minusSeconds(3600).toString()).get("id").asString();
         Statements.View issued = statements.issue(approved.id());
 
         TestHttp.Response lateConfirmation = fred.post(RATES + "/" + pending + "/confirmation", "");
@@ -99,8 +74,27 @@ class FxRateBackdatingTests {
     }
 
     @Test
+    void aBackdatedRateConfirmedWhileAStatementConvertingThePairIsIssuedWaitsForTheIssueAndIsThenRefused() {
+        String partner = fixtures.partner();
+        SettlementPeriods.Period period = fixtures.closingPeriodWithUsage(partner, "THB", "20.00");
+        fixtures.loadConfirmed("THB", "EUR", "0.0260", period.startAt().toString());
+        Statements.View approved = statements.approve(statements.draft(UUID.fromString(partner), period.id(),
+                "finance").id(), "finance-b");
+        String backdated = fixtures.load("THB", "EUR", "0.0261", period.endAt().minusSeconds(3600).toString())
+                .get("id").asString();
+
+        FxRateFixtures.Race race = fixtures.confirmWhileIssuing(approved.id(), backdated);
+
+        assertThat(race.confirmationWaited()).as("the confirmation waits until the issue committed").isTrue();
+        assertThat(race.confirmation().status()).as(race.confirmation().body()).isEqualTo(409);
+        String documentNumber = statements.find(approved.id()).orElseThrow().documentNumber();
+        assertThat(race.confirmation().body()).contains(documentNumber, period.endAt().toString());
+        assertThat(fiona.get(RATES + "/" + backdated).json().get("state").asString()).isEqualTo("PROPOSED");
+    }
+
+    @Test
     void theAsOfAnswerIsTheRateInForceAsTheConfirmedRatesStoodThenBeforeAndAfterACorrection() {
-        String wrong = load("MXN", "BRL", "2.85", "2026-06-01T00:00:00Z").get("id").asString();
+        String wrong = fixtures.load("MXN", "BRL", "2.85", "2026-06-01T00:00:00Z").get("id").asString();
         Instant proposed = instant(fiona.get(RATES + "/" + wrong).json(), "loadedAt");
         confirm(wrong, fred);
         Instant confirmed = instant(fiona.get(RATES + "/" + wrong).json(), "confirmedAt");
@@ -144,34 +138,5 @@ class FxRateBackdatingTests {
 
     private static Instant instant(JsonNode rate, String field) {
         return Instant.parse(rate.get(field).asString());
-    }
-
-    /** The partner's period 40 days back with one VOICE revenue share of half {@code charge}, closing. */
-    private SettlementPeriods.Period closingPeriodWithUsage(String partner, String currency, String charge) {
-        UUID partnerId = UUID.fromString(partner);
-        Instant usage = clock.instant().minus(Duration.ofDays(40));
-        SettlementPeriods.Period period = periods.periodFor(partnerId, usage).orElseThrow().period();
-        RatedUsageEvents.send(RatedUsageEvents.rated("off-fx", usage).currency(currency).charge(charge)
-                .share(partner, "50").build());
-        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period.id()).size() == 1);
-        periods.startClosing(period.id());
-        return period;
-    }
-
-    private JsonNode load(String base, String quote, String rate, String validFrom) {
-        TestHttp.Response response = fiona.post(RATES, body(base, quote, rate, validFrom));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
-    private static void confirm(String id, TestHttp by) {
-        TestHttp.Response confirmed = by.post(RATES + "/" + id + "/confirmation", "");
-        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
-    }
-
-    private static String body(String base, String quote, String rate, String validFrom) {
-        return """
-                {"baseCurrency":"%s","quoteCurrency":"%s","rate":"%s","validFrom":"%s"}
-                """.formatted(base, quote, rate, validFrom);
     }
 }

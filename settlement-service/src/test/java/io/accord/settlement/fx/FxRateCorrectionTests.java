@@ -2,29 +2,22 @@ package io.accord.settlement.fx;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.problem.ConflictException;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
-import io.accord.testsupport.RatedUsageEvents;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
+import static io.accord.settlement.fx.FxRateFixtures.RATES;
+import static io.accord.settlement.fx.FxRateFixtures.body;
+import static io.accord.settlement.fx.FxRateFixtures.confirm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Four-eyes on FX rates (a loaded or corrected rate converts only once a second finance user confirmed it), the
@@ -34,37 +27,21 @@ import static org.awaitility.Awaitility.await;
 @AccordServiceTest
 class FxRateCorrectionTests {
 
-    private static final String RATES = "/api/settlement/fx-rates";
-
-    @LocalServerPort
-    int port;
-
-    private final StatementFixtures fixtures;
-    private final SettlementPeriods periods;
-    private final UsageSums sums;
+    private final FxRateFixtures fixtures;
     private final Statements statements;
-    private final Clock clock;
-    private TestHttp fiona;
-    private TestHttp fred;
+    private final TestHttp fiona;
+    private final TestHttp fred;
 
-    FxRateCorrectionTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                          Statements statements, PartnerTerms partners, Clock clock) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
-        this.periods = periods;
-        this.sums = sums;
+    FxRateCorrectionTests(FxRateFixtures fixtures, Statements statements) {
+        this.fixtures = fixtures;
         this.statements = statements;
-        this.clock = clock;
-    }
-
-    @BeforeEach
-    void clients() {
-        fiona = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
-        fred = TestHttp.localPort(port).as(TestJwt.staff("fred", Roles.FINANCE));
+        this.fiona = fixtures.fiona();
+        this.fred = fixtures.fred();
     }
 
     @Test
     void aLoadedRateIsProposedUntilASecondFinanceUserConfirmsItAndOnlyThenInForce() {
-        JsonNode loaded = load("ZAR", "AUD", "0.0812", "2026-04-01T00:00:00Z");
+        JsonNode loaded = fixtures.load("ZAR", "AUD", "0.0812", "2026-04-01T00:00:00Z");
         String id = loaded.get("id").asString();
 
         assertThat(loaded.get("state").asString()).isEqualTo("PROPOSED");
@@ -73,7 +50,7 @@ class FxRateCorrectionTests {
         TestHttp.Response byLoader = fiona.post(RATES + "/" + id + "/confirmation", "");
         assertThat(byLoader.status()).as(byLoader.body()).isEqualTo(409);
         assertThat(byLoader.body()).contains("four-eyes");
-        TestHttp admin = TestHttp.localPort(port).as(TestJwt.staff("ada", Roles.PLATFORM_ADMIN));
+        TestHttp admin = fixtures.as(TestJwt.staff("ada", Roles.PLATFORM_ADMIN));
         assertThat(admin.post(RATES + "/" + id + "/confirmation", "").status()).isEqualTo(403);
 
         TestHttp.Response confirmed = fred.post(RATES + "/" + id + "/confirmation", "");
@@ -92,10 +69,10 @@ class FxRateCorrectionTests {
     @Test
     void runsIgnoreAnUnconfirmedRateThenConvertExactlyAtTheConfirmedOneNamingItOnTheLine() {
         String partner = fixtures.partner();
-        SettlementPeriods.Period closing = closingPeriodWithUsage(partner, "GBP", "20.00");
+        SettlementPeriods.Period closing = fixtures.closingPeriodWithUsage(partner, "GBP", "20.00");
         UUID period = closing.id();
         String validFrom = closing.startAt().toString();
-        String rateId = load("GBP", "EUR", "0.9215", validFrom).get("id").asString();
+        String rateId = fixtures.load("GBP", "EUR", "0.9215", validFrom).get("id").asString();
 
         assertThatThrownBy(() -> statements.draft(UUID.fromString(partner), period, "finance"))
                 .as("the proposed rate does not convert").isInstanceOf(ConflictException.class)
@@ -121,10 +98,10 @@ class FxRateCorrectionTests {
     @Test
     void aCorrectionSupersedesTheOldVersionOnceConfirmedAndDraftsUsingItAreWarnedUntilDraftedAgain() {
         String partner = fixtures.partner();
-        SettlementPeriods.Period closing = closingPeriodWithUsage(partner, "CHF", "20.00");
+        SettlementPeriods.Period closing = fixtures.closingPeriodWithUsage(partner, "CHF", "20.00");
         UUID period = closing.id();
         String validFrom = closing.startAt().toString();
-        String wrong = load("CHF", "EUR", "10.85", validFrom).get("id").asString();
+        String wrong = fixtures.load("CHF", "EUR", "10.85", validFrom).get("id").asString();
         confirm(wrong, fred);
         Statements.View draft = statements.draft(UUID.fromString(partner), period, "finance");
         assertThat(draft.lines().getFirst().rounded()).isEqualByComparingTo("108.50");
@@ -175,10 +152,10 @@ class FxRateCorrectionTests {
     @Test
     void aRateAnIssuedStatementConvertedAtIsNotCorrectedTheProblemNamesTheStatement() {
         String partner = fixtures.partner();
-        SettlementPeriods.Period closing = closingPeriodWithUsage(partner, "SEK", "20.00");
+        SettlementPeriods.Period closing = fixtures.closingPeriodWithUsage(partner, "SEK", "20.00");
         UUID period = closing.id();
         String validFrom = closing.startAt().toString();
-        String rate = load("SEK", "EUR", "0.0870", validFrom).get("id").asString();
+        String rate = fixtures.load("SEK", "EUR", "0.0870", validFrom).get("id").asString();
         confirm(rate, fred);
         Statements.View drafted = statements.draft(UUID.fromString(partner), period, "finance");
         Statements.View issued = statements.issue(statements.approve(drafted.id(), "finance-b").id());
@@ -194,8 +171,29 @@ class FxRateCorrectionTests {
     }
 
     @Test
+    void aCorrectionConfirmedWhileAStatementConvertedAtTheOldRateIsIssuedWaitsForTheIssueAndIsThenRefused() {
+        String partner = fixtures.partner();
+        SettlementPeriods.Period closing = fixtures.closingPeriodWithUsage(partner, "ILS", "20.00");
+        String rate = fixtures.loadConfirmed("ILS", "EUR", "0.2450", closing.startAt().toString());
+        Statements.View approved = statements.approve(statements.draft(UUID.fromString(partner), closing.id(),
+                "finance").id(), "finance-b");
+        String correction = fiona.post(RATES + "/" + rate + "/correction",
+                "{\"rate\":\"0.2540\",\"reason\":\"digits swapped\"}").json().get("id").asString();
+
+        FxRateFixtures.Race race = fixtures.confirmWhileIssuing(approved.id(), correction);
+
+        assertThat(race.confirmationWaited()).as("the confirmation waits until the issue committed").isTrue();
+        assertThat(race.confirmation().status()).as(race.confirmation().body()).isEqualTo(409);
+        String documentNumber = statements.find(approved.id()).orElseThrow().documentNumber();
+        assertThat(race.confirmation().body()).contains(documentNumber, approved.id().toString());
+        assertThat(fiona.get(RATES + "/" + rate).json().get("state").asString())
+                .as("the rate the issued statement converted at stays in force").isEqualTo("CONFIRMED");
+        assertThat(fiona.get(RATES + "/" + correction).json().get("state").asString()).isEqualTo("PROPOSED");
+    }
+
+    @Test
     void badCorrectionsAre4xxAndChangeNothing() {
-        String id = load("NZD", "SGD", "0.79", "2026-05-01T00:00:00Z").get("id").asString();
+        String id = fixtures.load("NZD", "SGD", "0.79", "2026-05-01T00:00:00Z").get("id").asString();
 
         assertThat(fiona.post(RATES + "/" + id + "/correction", "{\"rate\":\"-1\",\"reason\":\"x\"}").status())
                 .isEqualTo(400);
@@ -203,8 +201,7 @@ class FxRateCorrectionTests {
         assertThat(fiona.post(RATES + "/" + UUID.randomUUID() + "/correction",
                 "{\"rate\":\"0.8\",\"reason\":\"x\"}").status()).isEqualTo(404);
         assertThat(fiona.post(RATES + "/" + UUID.randomUUID() + "/confirmation", "").status()).isEqualTo(404);
-        TestHttp partner = TestHttp.localPort(port)
-                .as(TestJwt.partner("p", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN));
+        TestHttp partner = fixtures.as(TestJwt.partner("p", UUID.randomUUID().toString(), Roles.PARTNER_ADMIN));
         assertThat(partner.post(RATES + "/" + id + "/correction", "{\"rate\":\"0.8\",\"reason\":\"x\"}").status())
                 .isEqualTo(403);
         assertThat(partner.post(RATES + "/" + id + "/confirmation", "").status()).isEqualTo(403);
@@ -213,42 +210,13 @@ class FxRateCorrectionTests {
         assertThat(fiona.get(RATES + "?base=NZD&quote=SGD&state=PROPOSED").header("X-Total-Count")).isEqualTo("1");
     }
 
-    /** The partner's period 40 days back with one VOICE revenue share of half {@code charge}, closing. */
-    private SettlementPeriods.Period closingPeriodWithUsage(String partner, String currency, String charge) {
-        UUID partnerId = UUID.fromString(partner);
-        Instant usage = clock.instant().minus(Duration.ofDays(40));
-        SettlementPeriods.Period period = periods.periodFor(partnerId, usage).orElseThrow().period();
-        RatedUsageEvents.send(RatedUsageEvents.rated("off-fx", usage).currency(currency).charge(charge)
-                .share(partner, "50").build());
-        await().atMost(StatementFixtures.PATIENCE).until(() -> sums.ofPeriod(period.id()).size() == 1);
-        periods.startClosing(period.id());
-        return period;
-    }
-
     private String inForceId(String base, String at) {
         return fiona.get(RATES + "/in-force?base=" + base + "&quote=EUR&at=" + at).json().get("rateId").asString();
     }
 
     private java.util.List<String> trail(String id) {
-        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+        TestHttp auditor = fixtures.as(TestJwt.staff("audrey", Roles.AUDITOR));
         return auditor.get("/api/settlement/audit?resourceId=" + id).json().valueStream()
                 .map(entry -> entry.get("action").asString() + " by " + entry.get("actor").asString()).toList();
-    }
-
-    private JsonNode load(String base, String quote, String rate, String validFrom) {
-        TestHttp.Response response = fiona.post(RATES, body(base, quote, rate, validFrom));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
-    private static void confirm(String id, TestHttp by) {
-        TestHttp.Response confirmed = by.post(RATES + "/" + id + "/confirmation", "");
-        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
-    }
-
-    private static String body(String base, String quote, String rate, String validFrom) {
-        return """
-                {"baseCurrency":"%s","quoteCurrency":"%s","rate":"%s","validFrom":"%s"}
-                """.formatted(base, quote, rate, validFrom);
     }
 }

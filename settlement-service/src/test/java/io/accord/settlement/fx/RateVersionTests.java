@@ -10,7 +10,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The guarded lifecycle of a rate version: four-eyes confirmation, supersession by a confirmed correction. */
+/**
+ * The guarded lifecycle of a rate version: four-eyes confirmation, supersession by a confirmed correction, rejection
+ * (or withdrawal) of a proposed one.
+ */
 class RateVersionTests {
 
     private static final Instant FROM = Instant.parse("2026-03-01T00:00:00Z");
@@ -55,6 +58,36 @@ class RateVersionTests {
                 .isInstanceOf(ConflictException.class).hasMessageContaining("SUPERSEDED");
         assertThatThrownBy(() -> old.supersede(correction, NOW)).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> old.confirm("frieda", NOW)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aProposedVersionIsRejectedByAnotherUserOrWithdrawnByItsLoaderAndThenNeitherConfirmedNorCorrected() {
+        RateVersion proposed = RateVersion.loaded(rate("10.85", "fiona"));
+
+        assertThat(proposed.reject("fred", NOW, "wrong fixing")).as("rejected, not withdrawn").isFalse();
+
+        assertThat(proposed.state()).isEqualTo(RateVersion.State.REJECTED);
+        assertThat(proposed.rejectedBy()).isEqualTo("fred");
+        assertThat(proposed.rejectedAt()).isEqualTo(NOW);
+        assertThat(proposed.rejectionReason()).isEqualTo("wrong fixing");
+        assertThatThrownBy(() -> proposed.confirm("frieda", NOW)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("REJECTED");
+        assertThatThrownBy(() -> proposed.reject("frieda", NOW, "again")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("not PROPOSED");
+        assertThatThrownBy(() -> RateVersion.correcting(proposed, rate("1.085", "fiona"), "typo"))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("REJECTED");
+        assertThatThrownBy(() -> proposed.supersede(RateVersion.loaded(rate("1.085", "fiona")), NOW))
+                .isInstanceOf(ConflictException.class);
+
+        RateVersion mine = RateVersion.loaded(rate("1.085", "fiona"));
+        assertThat(mine.reject("fiona", NOW, "loaded the wrong day")).as("withdrawn by its loader").isTrue();
+        assertThat(mine.state()).isEqualTo(RateVersion.State.REJECTED);
+
+        RateVersion confirmed = RateVersion.loaded(rate("1.085", "fiona"));
+        confirmed.confirm("fred", NOW);
+        assertThatThrownBy(() -> confirmed.reject("frieda", NOW, "late")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("CONFIRMED").hasMessageContaining("corrected instead");
+        assertThat(confirmed.state()).isEqualTo(RateVersion.State.CONFIRMED);
     }
 
     private static FxRates.FxRate rate(String value, String by) {

@@ -1,12 +1,8 @@
 package io.accord.settlement.kpi;
 
 import io.accord.contracts.Roles;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
@@ -34,9 +30,8 @@ class SettlementKpisTests {
     private final Clock clock;
     private final int port;
 
-    SettlementKpisTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
-                        PartnerTerms partners, Clock clock, JdbcClient jdbc, @LocalServerPort int port) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    SettlementKpisTests(StatementFixtures statementFixtures, Clock clock, JdbcClient jdbc, @LocalServerPort int port) {
+        this.statements = statementFixtures;
         this.jdbc = jdbc;
         this.clock = clock;
         this.port = port;

@@ -3,10 +3,8 @@ package io.accord.settlement.note;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeResolved;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.adjustment.DisputeAdjustments;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
 import io.accord.settlement.usage.UsageSums;
@@ -50,9 +48,9 @@ class AdjustmentMoveTests {
     private final DisputeAdjustments adjustments;
     private final Clock clock;
 
-    AdjustmentMoveTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                        Statements statements, PartnerTerms partners, Clock clock, DisputeAdjustments adjustments) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    AdjustmentMoveTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                        Statements statements, Clock clock, DisputeAdjustments adjustments) {
+        this.fixtures = statementFixtures;
         this.periods = periods;
         this.sums = sums;
         this.statements = statements;

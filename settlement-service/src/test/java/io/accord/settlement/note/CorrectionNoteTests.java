@@ -3,12 +3,8 @@ package io.accord.settlement.note;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.StatementIssued;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -38,9 +33,8 @@ class CorrectionNoteTests {
     private final StatementFixtures statements;
     private final Statements statementService;
 
-    CorrectionNoteTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                        Statements statements, PartnerTerms partners, Clock clock) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    CorrectionNoteTests(StatementFixtures statementFixtures, Statements statements) {
+        this.statements = statementFixtures;
         this.statementService = statements;
     }
 

@@ -5,10 +5,8 @@ import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeAdjustmentSettled;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.events.StatementIssued;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.adjustment.DisputeAdjustments;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
 import io.accord.settlement.usage.UsageSums;
@@ -53,9 +51,9 @@ class DisputeNoteTests {
     private final UsageSums sums;
     private final Clock clock;
 
-    DisputeNoteTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
-                     PartnerTerms partners, Clock clock, DisputeAdjustments adjustments) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    DisputeNoteTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                     Statements statements, Clock clock, DisputeAdjustments adjustments) {
+        this.statements = statementFixtures;
         this.adjustments = adjustments;
         this.statementService = statements;
         this.periods = periods;

@@ -1,12 +1,8 @@
 package io.accord.settlement.note;
 
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.numbering.DocumentNumbers;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +37,9 @@ class NumberingAcrossDocumentsTests {
     private final DocumentNumbers numbers;
     private final Clock clock;
 
-    NumberingAcrossDocumentsTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                                  Statements statements, PartnerTerms partners, CorrectionNotes notes,
+    NumberingAcrossDocumentsTests(StatementFixtures statementFixtures, Statements statements, CorrectionNotes notes,
                                   DocumentNumbers numbers, Clock clock) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.statements = statementFixtures;
         this.statementService = statements;
         this.notes = notes;
         this.numbers = numbers;

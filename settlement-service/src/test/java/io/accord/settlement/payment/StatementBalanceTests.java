@@ -2,12 +2,8 @@ package io.accord.settlement.payment;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
@@ -41,9 +37,8 @@ class StatementBalanceTests {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    StatementBalanceTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                          Statements statements, PartnerTerms partners, JdbcClient jdbc, Clock clock) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    StatementBalanceTests(StatementFixtures statementFixtures, JdbcClient jdbc, Clock clock) {
+        this.statements = statementFixtures;
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -2,9 +2,7 @@ package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.usage.UsageRated;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
@@ -40,9 +38,9 @@ class BillingOnBehalfTests {
     private final Statements statements;
     private final Clock clock;
 
-    BillingOnBehalfTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                         Statements statements, PartnerTerms partners, Clock clock) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    BillingOnBehalfTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                         Statements statements, Clock clock) {
+        this.fixtures = statementFixtures;
         this.periods = periods;
         this.sums = sums;
         this.statements = statements;

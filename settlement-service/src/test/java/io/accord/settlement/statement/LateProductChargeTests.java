@@ -1,12 +1,9 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.product.PartnerProducts;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.OrderEvents;
 import io.accord.testsupport.TestHttp;
@@ -39,9 +36,9 @@ class LateProductChargeTests {
     private final PartnerProducts products;
     private final Clock clock;
 
-    LateProductChargeTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                           Statements statements, PartnerTerms partners, PartnerProducts products, Clock clock) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    LateProductChargeTests(StatementFixtures statementFixtures, SettlementPeriods periods, Statements statements,
+                           PartnerProducts products, Clock clock) {
+        this.fixtures = statementFixtures;
         this.periods = periods;
         this.statements = statements;
         this.products = products;

@@ -5,10 +5,8 @@ import io.accord.contracts.value.Money;
 import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.money.SettlementMath;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.product.PartnerProducts;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.OrderEvents;
 import io.accord.testsupport.TestHttp;
@@ -52,10 +50,10 @@ class LateProductEndTests {
     private final PartnerProducts products;
     private final Clock clock;
 
-    LateProductEndTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                        Statements statements, PartnerTerms partners, PartnerProducts products, Clock clock) {
+    LateProductEndTests(StatementFixtures statementFixtures, SettlementFixtures fixtures, SettlementPeriods periods,
+                        Statements statements, PartnerProducts products, Clock clock) {
         this.settlementFixtures = fixtures;
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.fixtures = statementFixtures;
         this.periods = periods;
         this.statements = statements;
         this.products = products;

@@ -1,9 +1,7 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.product.PartnerProducts;
 import io.accord.settlement.usage.UsageSums;
@@ -44,9 +42,9 @@ class PartnerBoughtProductTests {
     private final PartnerProducts products;
     private final Clock clock;
 
-    PartnerBoughtProductTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                              Statements statements, PartnerTerms partners, PartnerProducts products, Clock clock) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    PartnerBoughtProductTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                              Statements statements, PartnerProducts products, Clock clock) {
+        this.fixtures = statementFixtures;
         this.periods = periods;
         this.sums = sums;
         this.statements = statements;

@@ -4,9 +4,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.accord.contracts.Roles;
 import io.accord.contracts.usage.UsageRated;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
@@ -52,9 +50,9 @@ class PriorPeriodTraceTests {
     private final UsageSums sums;
     private final Clock clock;
 
-    PriorPeriodTraceTests(SettlementFixtures settlementFixtures, SettlementPeriods periods, UsageSums sums,
-                          Statements statements, PartnerTerms partners, Clock clock) {
-        this.fixtures = new StatementFixtures(settlementFixtures, periods, sums, statements, partners, clock);
+    PriorPeriodTraceTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                          Statements statements, Clock clock) {
+        this.fixtures = statementFixtures;
         this.statements = statements;
         this.periods = periods;
         this.sums = sums;

@@ -43,10 +43,11 @@ class SelfBilledTaxIdTests {
     private final JdbcClient jdbc;
     private final StatementFixtures statementFixtures;
 
-    SelfBilledTaxIdTests(Statements statements, SettlementPeriods periods, UsageSums sums,
-                         SettlementFixtures fixtures, PartnerTerms partners, Clock clock, JdbcClient jdbc) {
+    SelfBilledTaxIdTests(StatementFixtures statementFixtures, Statements statements, SettlementPeriods periods,
+                         UsageSums sums, SettlementFixtures fixtures, PartnerTerms partners, Clock clock,
+                         JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.statementFixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.statementFixtures = statementFixtures;
         this.statements = statements;
         this.periods = periods;
         this.sums = sums;

@@ -3,10 +3,8 @@ package io.accord.settlement.statement;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeResolved;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.adjustment.DisputeAdjustments;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.product.PartnerProducts;
 import io.accord.settlement.usage.UsageSums;
@@ -58,13 +56,13 @@ class StatementDiscardTests {
     private final JdbcClient jdbc;
     private final UsageSums sums;
 
-    StatementDiscardTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                          Statements statements, PartnerTerms partners, DisputeAdjustments adjustments,
-                          PartnerProducts products, Clock clock, JdbcClient jdbc) {
+    StatementDiscardTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                          Statements statements, DisputeAdjustments adjustments, PartnerProducts products, Clock clock,
+                          JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.sums = sums;
         this.products = products;
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.fixtures = statementFixtures;
         this.statements = statements;
         this.periods = periods;
         this.adjustments = adjustments;

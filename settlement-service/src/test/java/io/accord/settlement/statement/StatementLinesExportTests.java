@@ -1,9 +1,7 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
@@ -45,9 +43,9 @@ class StatementLinesExportTests {
     private final UsageSums sums;
     private final Clock clock;
 
-    StatementLinesExportTests(SettlementFixtures settlementFixtures, SettlementPeriods periods, UsageSums sums,
-                              Statements statements, PartnerTerms partners, Clock clock) {
-        this.fixtures = new StatementFixtures(settlementFixtures, periods, sums, statements, partners, clock);
+    StatementLinesExportTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                              Statements statements, Clock clock) {
+        this.fixtures = statementFixtures;
         this.statements = statements;
         this.periods = periods;
         this.sums = sums;

@@ -2,11 +2,7 @@ package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
 import io.accord.contracts.value.Money;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
@@ -16,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,9 +34,8 @@ class StatementListCsvTests {
     private final Statements statements;
     private final JdbcClient jdbc;
 
-    StatementListCsvTests(SettlementFixtures settlementFixtures, SettlementPeriods periods, UsageSums sums,
-                          Statements statements, PartnerTerms partners, Clock clock, JdbcClient jdbc) {
-        this.fixtures = new StatementFixtures(settlementFixtures, periods, sums, statements, partners, clock);
+    StatementListCsvTests(StatementFixtures statementFixtures, Statements statements, JdbcClient jdbc) {
+        this.fixtures = statementFixtures;
         this.statements = statements;
         this.jdbc = jdbc;
     }

@@ -1,11 +1,7 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
@@ -30,9 +26,8 @@ class StatementListTests {
     private final StatementFixtures statements;
     private final Clock clock;
 
-    StatementListTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
-                       PartnerTerms partners, Clock clock) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    StatementListTests(StatementFixtures statementFixtures, Clock clock) {
+        this.statements = statementFixtures;
         this.clock = clock;
     }
 

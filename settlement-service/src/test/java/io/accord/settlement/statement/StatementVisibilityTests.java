@@ -3,12 +3,8 @@ package io.accord.settlement.statement;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.DisputeResolved;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
 import io.accord.settlement.adjustment.DisputeAdjustments;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.DomainEvents;
 import io.accord.testsupport.TestHttp;
@@ -17,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -43,10 +38,9 @@ class StatementVisibilityTests {
     private final Statements statements;
     private final DisputeAdjustments adjustments;
 
-    StatementVisibilityTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums,
-                             Statements statements, PartnerTerms partners, Clock clock,
+    StatementVisibilityTests(StatementFixtures statementFixtures, Statements statements,
                              DisputeAdjustments adjustments) {
-        this.fixtures = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+        this.fixtures = statementFixtures;
         this.statements = statements;
         this.adjustments = adjustments;
     }

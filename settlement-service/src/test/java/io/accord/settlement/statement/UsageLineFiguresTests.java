@@ -1,9 +1,7 @@
 package io.accord.settlement.statement;
 
 import io.accord.contracts.Roles;
-import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
@@ -48,9 +46,9 @@ class UsageLineFiguresTests {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    UsageLineFiguresTests(SettlementFixtures settlementFixtures, SettlementPeriods periods, UsageSums sums,
-                          Statements statements, PartnerTerms partners, JdbcClient jdbc, Clock clock) {
-        this.fixtures = new StatementFixtures(settlementFixtures, periods, sums, statements, partners, clock);
+    UsageLineFiguresTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
+                          Statements statements, JdbcClient jdbc, Clock clock) {
+        this.fixtures = statementFixtures;
         this.statements = statements;
         this.periods = periods;
         this.sums = sums;

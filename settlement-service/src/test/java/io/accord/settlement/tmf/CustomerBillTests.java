@@ -3,10 +3,7 @@ package io.accord.settlement.tmf;
 import io.accord.contracts.Roles;
 import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
-import io.accord.settlement.partner.PartnerTerms;
-import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
-import io.accord.settlement.usage.UsageSums;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
@@ -35,9 +32,8 @@ class CustomerBillTests {
     private final SettlementFixtures fixtures;
     private final Clock clock;
 
-    CustomerBillTests(SettlementFixtures fixtures, SettlementPeriods periods, UsageSums sums, Statements statements,
-                      PartnerTerms partners, Clock clock) {
-        this.statements = new StatementFixtures(fixtures, periods, sums, statements, partners, clock);
+    CustomerBillTests(StatementFixtures statementFixtures, SettlementFixtures fixtures, Clock clock) {
+        this.statements = statementFixtures;
         this.fixtures = fixtures;
         this.clock = clock;
     }

@@ -33,7 +33,20 @@ class CorsTests extends EchoBackedGatewaySupport {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", PORTAL)
                 .expectHeader().value("Access-Control-Expose-Headers", exposed -> assertThat(exposed)
-                        .contains("X-Correlation-Id", "X-Total-Count", "X-Result-Count"));
+                        .contains("X-Correlation-Id", "X-Total-Count", "X-Result-Count", "ETag"));
+    }
+
+    @Test
+    void letsThePortalSendConditionalRequests() {
+        client.options().uri("/tmf-api/party/v4/organization/1")
+                .header("Origin", PORTAL)
+                .header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization, content-type, if-match, if-none-match")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().value("Access-Control-Allow-Methods", methods -> assertThat(methods).contains("PATCH"))
+                .expectHeader().value("Access-Control-Allow-Headers",
+                        headers -> assertThat(headers.toLowerCase()).contains("if-match", "if-none-match"));
     }
 
     @Test

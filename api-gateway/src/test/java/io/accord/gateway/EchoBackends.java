@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * so a test sees exactly what the gateway forwarded. A path ending in {@code /slow} is held until
  * {@link #releaseSlowRequests()}, a request with {@code X-Echo-Delay-Millis} is answered that late (a service busy
  * committing a bulk write), and {@code /v3/api-docs} returns a large OpenAPI document whose server is the
- * backend's own address.
+ * backend's own address. A path ending in {@code /versioned} answers conditional requests ({@link #conditional}).
  */
 final class EchoBackends {
 
@@ -33,6 +33,8 @@ final class EchoBackends {
 
     private static final Map<String, HttpServer> RUNNING = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = new JsonMapper();
+    /** The entity tag of every {@code /versioned} resource. */
+    static final String VERSIONED_ETAG = "\"7\"";
     private static volatile CountDownLatch slowRequests = new CountDownLatch(1);
 
     private EchoBackends() {
@@ -82,6 +84,9 @@ final class EchoBackends {
             if (delay != null) {
                 answerLate(Long.parseLong(delay));
             }
+            if (uri.getPath().endsWith("/versioned") && conditional(exchange)) {
+                return;
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             if (uri.getPath().equals("/v3/api-docs")) {
                 body.put("openapi", "3.1.0");
@@ -107,6 +112,29 @@ final class EchoBackends {
             exchange.sendResponseHeaders(200, json.length);
             exchange.getResponseBody().write(json);
         }
+    }
+
+    /**
+     * A path ending in {@code /versioned} is a resource at ETag {@code "7"}, as a service's TMF resource answers:
+     * 304 without a body when If-None-Match names it, 412 problem+json when If-Match names another version.
+     *
+     * @return whether the answer was given here
+     */
+    private static boolean conditional(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("ETag", VERSIONED_ETAG);
+        if (VERSIONED_ETAG.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return true;
+        }
+        String ifMatch = exchange.getRequestHeaders().getFirst("If-Match");
+        if (ifMatch != null && !ifMatch.equals(VERSIONED_ETAG)) {
+            byte[] problem = "{\"status\":412,\"title\":\"Precondition Failed\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+            exchange.sendResponseHeaders(412, problem.length);
+            exchange.getResponseBody().write(problem);
+            return true;
+        }
+        return false;
     }
 
     private static void answerLate(long millis) {

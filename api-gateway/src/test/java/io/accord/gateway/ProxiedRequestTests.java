@@ -48,6 +48,37 @@ class ProxiedRequestTests extends EchoBackedGatewaySupport {
     }
 
     @Test
+    void passesConditionalRequestsAndTheirAnswersThrough() {
+        String versioned = "/tmf-api/party/v4/organization/versioned";
+        var echoed = client.get().uri(versioned)
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.PARTNER_MANAGER)))
+                .header("If-None-Match", "\"6\"")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("ETag", EchoBackends.VERSIONED_ETAG)
+                .expectBody(Echoed.class)
+                .returnResult().getResponseBody();
+        assertThat(echoed.headers()).containsEntry("if-none-match", "\"6\"");
+
+        client.get().uri(versioned)
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.PARTNER_MANAGER)))
+                .header("If-None-Match", EchoBackends.VERSIONED_ETAG)
+                .exchange()
+                .expectStatus().isNotModified()
+                .expectHeader().valueEquals("ETag", EchoBackends.VERSIONED_ETAG)
+                .expectBody().isEmpty();
+        client.patch().uri(versioned)
+                .header(AUTHORIZATION, bearer(TestTokens.staff(Roles.PARTNER_MANAGER)))
+                .header("Content-Type", "application/merge-patch+json")
+                .header("If-Match", "\"6\"")
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(412)
+                .expectHeader().valueEquals("ETag", EchoBackends.VERSIONED_ETAG)
+                .expectHeader().contentType("application/problem+json");
+    }
+
+    @Test
     void forwardsARequestBodyWithItsLength() {
         String body = "{\"name\":\"IoT bundle\"}";
         var echoed = client.post().uri("/api/catalog/offerings")

@@ -39,6 +39,9 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
@@ -73,6 +76,20 @@ public class PlatformAutoConfiguration {
     @Bean
     FieldSelection fieldSelection(JsonMapper json) {
         return new FieldSelection(json);
+    }
+
+    /**
+     * A {@code fields=} naming an attribute the resource does not have is a 400 before the operation runs, after the
+     * caller's role is known to allow it (EarlyAuthorization) and the query's names are known (KnownQueryParameters).
+     */
+    @Bean
+    WebMvcConfigurer fieldSelectionCheck(FieldSelection selection) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(selection.attributeCheck()).order(Ordered.HIGHEST_PRECEDENCE + 2);
+            }
+        };
     }
 
     @Bean

@@ -1,6 +1,11 @@
 package io.accord.platform;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.accord.contracts.Roles;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
+import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
@@ -17,13 +22,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,11 +46,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * A service made of the platform starter and one echo endpoint, on a random port against the real test
@@ -50,7 +61,7 @@ import java.util.TreeSet;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({StarterTestApplication.Echo.class, StarterTestApplication.Notes.class, StarterTestApplication.Times.class,
-        StarterTestApplication.Guarded.class})
+        StarterTestApplication.Guarded.class, StarterTestApplication.Widgets.class})
 public class StarterTestApplication {
 
     @Target(ElementType.TYPE)
@@ -177,6 +188,70 @@ public class StarterTestApplication {
                     .update();
             return Map.of("stored", jdbc.sql("select count(*) from starter_time where label = :label")
                     .param("label", span.label()).query(Long.class).single());
+        }
+    }
+
+    /**
+     * A TMF resource kept in PostgreSQL with a version, as a service's aggregate is: attribute selection
+     * ({@code fields=}) and conditional requests (ETag, If-Match, If-None-Match).
+     */
+    @RestController
+    public static class Widgets {
+
+        public static final String PATH = "/tmf-api/testing/v4/widget";
+
+        public record Widget(String id, String href, String name, String colour, @JsonProperty("@type") String type) {
+        }
+
+        private final JdbcClient jdbc;
+
+        Widgets(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+            jdbc.sql("create table if not exists starter_widget (id text primary key, name text not null,"
+                    + " colour text, version bigint not null)").update();
+        }
+
+        @PostMapping(PATH)
+        @ResponseStatus(HttpStatus.CREATED)
+        ResponseEntity<Widget> create(@RequestBody Widget widget) {
+            String id = UUID.randomUUID().toString();
+            jdbc.sql("insert into starter_widget (id, name, colour, version) values (:id, :name, :colour, 0)")
+                    .param("id", id).param("name", widget.name()).param("colour", widget.colour()).update();
+            return EntityTags.created(URI.create(PATH + "/" + id), read(id), 0);
+        }
+
+        @GetMapping(PATH + "/{id}")
+        ResponseEntity<Widget> get(@PathVariable String id) {
+            return EntityTags.ok(read(id), version(id));
+        }
+
+        @GetMapping(PATH)
+        List<Widget> list() {
+            return jdbc.sql("select id from starter_widget order by id").query(String.class).list().stream()
+                    .map(this::read).toList();
+        }
+
+        /** Renames the widget unless If-Match names another version than the current one. */
+        @PatchMapping(path = PATH + "/{id}", consumes = MergePatch.MEDIA_TYPE)
+        ResponseEntity<Widget> rename(@PathVariable String id,
+                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                      @RequestBody Widget change) {
+            IfMatch precondition = IfMatch.of(ifMatch);
+            precondition.check(version(id), "Widget " + id);
+            jdbc.sql("update starter_widget set name = :name, version = version + 1 where id = :id")
+                    .param("name", change.name()).param("id", id).update();
+            return EntityTags.ok(read(id), version(id));
+        }
+
+        private Widget read(String id) {
+            return jdbc.sql("select name, colour from starter_widget where id = :id").param("id", id)
+                    .query((row, n) -> new Widget(id, PATH + "/" + id, row.getString("name"), row.getString("colour"),
+                            "Widget")).optional().orElseThrow(() -> new NotFoundException("Widget", id));
+        }
+
+        private long version(String id) {
+            return jdbc.sql("select version from starter_widget where id = :id").param("id", id).query(Long.class)
+                    .optional().orElseThrow(() -> new NotFoundException("Widget", id));
         }
     }
 

@@ -70,6 +70,11 @@ class Individual {
         return id;
     }
 
+    /** The optimistic-lock version: its TMF632 individual's ETag (platform-starter's EntityTags). */
+    long version() {
+        return version;
+    }
+
     PartnerId partnerId() {
         return new PartnerId(partnerId);
     }

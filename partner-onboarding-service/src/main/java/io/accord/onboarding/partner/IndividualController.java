@@ -4,6 +4,8 @@ import io.accord.onboarding.partner.IndividualRequests.ChangeIndividual;
 import io.accord.onboarding.partner.IndividualRequests.CreateIndividual;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
@@ -15,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -70,14 +74,17 @@ class IndividualController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/individual.json")
     ResponseEntity<IndividualResource> create(@Valid @RequestBody CreateIndividual request) {
-        IndividualResource created = resource(service.create(request));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        Individual individual = service.create(request);
+        IndividualResource created = resource(individual);
+        return EntityTags.created(URI.create(created.href()), created, individual.version());
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "retrieveIndividual", summary = "Retrieve an individual")
-    IndividualResource get(@PathVariable UUID id) {
-        return resource(service.get(id));
+    @Operation(operationId = "retrieveIndividual",
+            summary = "Retrieve an individual; its ETag, 304 without a body when If-None-Match names it")
+    ResponseEntity<IndividualResource> get(@PathVariable UUID id) {
+        Individual individual = service.get(id);
+        return EntityTags.ok(resource(individual), individual.version());
     }
 
     @GetMapping
@@ -105,11 +112,18 @@ class IndividualController {
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(PartnerAuthorization.EDITORS)
     @Operation(operationId = "patchIndividual",
-            summary = "Change givenName, familyName and contactMedium with a JSON merge patch (RFC 7386)")
+            summary = "Change givenName, familyName and contactMedium with a JSON merge patch (RFC 7386); with"
+                    + " If-Match, 412 and nothing changed unless it names the current ETag")
     @RequestExample("onboarding/individual-patch.json")
-    IndividualResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<IndividualResource> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         ChangeIndividual change = patches.patched(resource(service.get(id)), patch, CHANGEABLE, ChangeIndividual.class);
-        return resource(service.change(id, change));
+        Individual changed = service.change(id, precondition, change);
+        return EntityTags.ok(resource(changed), changed.version());
     }
 
     /**
@@ -121,9 +135,13 @@ class IndividualController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "deleteIndividual",
             summary = "Erase a contact person of a TERMINATED partner (anonymised, kept for references; 409 while"
-                    + " the partner is not terminated)")
-    void erase(@PathVariable UUID id) {
-        service.erase(id);
+                    + " the partner is not terminated; with If-Match, 412 and nothing erased unless it names the"
+                    + " current ETag)")
+    void erase(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
+        service.erase(id, IfMatch.of(ifMatch));
     }
 
     private IndividualResource resource(Individual individual) {

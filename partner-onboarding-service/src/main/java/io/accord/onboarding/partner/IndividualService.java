@@ -9,6 +9,7 @@ import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -55,9 +56,11 @@ class IndividualService {
         return individual;
     }
 
+    /** 412 when {@code ifMatch} names another version than the current one. */
     @Transactional
-    Individual change(UUID id, IndividualRequests.ChangeIndividual change) {
+    Individual change(UUID id, IfMatch ifMatch, IndividualRequests.ChangeIndividual change) {
         Individual individual = get(id);
+        ifMatch.check(individual.version(), "Individual " + id);
         requireNotTerminated(partners.getReferenceById(individual.partnerId().value()));
         IndividualDetails before = individual.details();
         individual.change(details(change.givenName(), change.familyName(), change.contactMedium()), clock.instant());
@@ -70,11 +73,14 @@ class IndividualService {
      * GDPR Art. 17: erases a contact person of a TERMINATED partner (its names, e-mail and phone; the record stays),
      * audited as {@code erased} naming the erased fields, not their values. Again on an erased one changes nothing.
      *
+     * 412 when {@code ifMatch} names another version than the current one.
+     *
      * @throws ConflictException (409) while the partner is not TERMINATED: its contacts are changed, not erased
      */
     @Transactional
-    Individual erase(UUID id) {
+    Individual erase(UUID id, IfMatch ifMatch) {
         Individual individual = get(id);
+        ifMatch.check(individual.version(), "Individual " + id);
         Partner partner = partners.getReferenceById(individual.partnerId().value());
         if (partner.status() != PartnerStatus.TERMINATED) {
             throw new ConflictException("Partner " + partner.id() + " is " + partner.status() + ": the personal data"

@@ -4,15 +4,19 @@ import io.accord.onboarding.partner.OrganizationRequests.ChangeOrganization;
 import io.accord.onboarding.partner.OrganizationRequests.CreateOrganization;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +27,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -65,17 +70,19 @@ class OrganizationController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/organization.json")
     ResponseEntity<OrganizationResource> create(@Valid @RequestBody CreateOrganization request) {
-        OrganizationResource created = OrganizationResource.of(
-                service.createOrganization(OrganizationMapping.profile(request), request.externalReference(),
-                        OrganizationMapping.sharedTaxIdReason(request)));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        Partner partner = service.createOrganization(OrganizationMapping.profile(request),
+                request.externalReference(), OrganizationMapping.sharedTaxIdReason(request));
+        OrganizationResource created = OrganizationResource.of(partner);
+        return EntityTags.created(URI.create(created.href()), created, partner.version());
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "retrieveOrganization",
-            summary = "Retrieve an organization (a partner sees only itself; any other id is a 404)")
-    OrganizationResource get(@PathVariable UUID id) {
-        return OrganizationResource.of(service.get(id));
+            summary = "Retrieve an organization (a partner sees only itself; any other id is a 404); its ETag,"
+                    + " 304 without a body when If-None-Match names it")
+    ResponseEntity<OrganizationResource> get(@PathVariable UUID id) {
+        Partner partner = service.get(id);
+        return EntityTags.ok(OrganizationResource.of(partner), partner.version());
     }
 
     @GetMapping
@@ -96,25 +103,36 @@ class OrganizationController {
     @Operation(operationId = "patchOrganization",
             summary = "Change tradingName and contactMedium with a JSON merge patch (RFC 7386); staff also the tax id"
                     + " (organizationIdentification of type taxId: checked like an application's, another partner's"
-                    + " is a 409, a partner's own users get 403; emits PartnerTaxIdChanged)")
+                    + " is a 409, a partner's own users get 403; emits PartnerTaxIdChanged); with If-Match, 412 and"
+                    + " nothing changed unless it names the current ETag")
     @RequestExample("onboarding/organization-patch.json")
-    OrganizationResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<OrganizationResource> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         Partner partner = service.get(id);
         ChangeOrganization change = patches.patched(OrganizationResource.of(partner), patch, CHANGEABLE,
                 ChangeOrganization.class);
         boolean profile = patch.isObject() && patch.propertyNames().stream().anyMatch(PROFILE::contains);
-        return OrganizationResource.of(service.changeOrganization(id, change.tradingName(), !profile ? null
+        Partner changed = service.changeOrganization(id, precondition, change.tradingName(), !profile ? null
                 : ContactMedia.of(change.contactMedium(), partner.commercial(), partner.technical(),
-                        partner.billing()), OrganizationMapping.taxId(change.organizationIdentification())));
+                        partner.billing()), OrganizationMapping.taxId(change.organizationIdentification()));
+        return EntityTags.ok(OrganizationResource.of(changed), changed.version());
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(PartnerAuthorization.MANAGERS)
     @Operation(operationId = "deleteOrganization",
-            summary = "Delete a partner nothing refers to yet (else 409 with the reason: terminate it instead)")
+            summary = "Delete a partner nothing refers to yet (else 409 with the reason: terminate it instead); with"
+                    + " If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        service.delete(id);
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
+        service.delete(id, IfMatch.of(ifMatch));
         return ResponseEntity.noContent().build();
     }
 }

@@ -488,6 +488,11 @@ public class Partner {
         return id;
     }
 
+    /** The optimistic-lock version: its TMF632 organization's ETag (platform-starter's EntityTags). */
+    long version() {
+        return version;
+    }
+
     public String legalName() {
         return legalName;
     }

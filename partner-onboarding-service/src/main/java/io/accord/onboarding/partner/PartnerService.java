@@ -9,6 +9,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -293,11 +294,13 @@ class PartnerService {
 
     /**
      * A TMF632 organization PATCH in one transaction: the tax id (when it differs from the partner's; an existing one
-     * cannot be removed, 400) and the profile (when {@code media} is given), each audited as its own change.
+     * cannot be removed, 400) and the profile (when {@code media} is given), each audited as its own change; 412
+     * when {@code ifMatch} names another version than the current one.
      */
     @Transactional
-    Partner changeOrganization(UUID id, String tradingName, ContactMedia media, String taxId) {
+    Partner changeOrganization(UUID id, IfMatch ifMatch, String tradingName, ContactMedia media, String taxId) {
         Partner partner = get(id);
+        ifMatch.check(partner.version(), "Organization " + id);
         if (taxId == null && partner.taxId() != null) {
             throw new InvalidInputException("organizationIdentification", "the tax id can be changed, not removed:"
                     + " the partner's documents carry it");
@@ -356,11 +359,13 @@ class PartnerService {
     /**
      * Deletes a partner nobody refers to yet: created by staff (not from an application), not terminated, with no
      * agreement versions or documents. Consumers learn it as a termination (reason "deleted"); the audit trail
-     * keeps the record. Anything else is a 409 naming the reason: such a partner can only be terminated.
+     * keeps the record. Anything else is a 409 naming the reason: such a partner can only be terminated. 412 when
+     * {@code ifMatch} names another version than the current one.
      */
     @Transactional
-    void delete(UUID id) {
+    void delete(UUID id, IfMatch ifMatch) {
         Partner partner = get(id);
+        ifMatch.check(partner.version(), "Organization " + id);
         if (partner.status() == PartnerStatus.TERMINATED) {
             throw new ConflictException("Partner " + id + " is TERMINATED: terminated partners keep their history");
         }

@@ -348,6 +348,22 @@ class OrganizationConformanceTests {
         assertThat(violation(manager.get(ORGANIZATIONS + "?status=happy"))).isEqualTo("status");
     }
 
+    @Test
+    void fieldsNamingAnAttributeAnOrganizationDoesNotHaveIsA400NamingItAndTheAttributes() {
+        String id = create("Tmf Fields " + UUID.randomUUID());
+
+        TestHttp.Response one = manager.get(ORGANIZATIONS + "/" + id + "?fields=name,bogus");
+        TestHttp.Response list = manager.get(ORGANIZATIONS + "?id=" + id + "&fields=tradingName,legalName");
+
+        assertThat(violation(one)).isEqualTo("fields");
+        assertThat(one.json().get("detail").asString()).contains("'bogus' is not an attribute")
+                .contains("partyCharacteristic, status, tradingName");
+        assertThat(violation(list)).isEqualTo("fields");
+        assertThat(list.json().get("detail").asString()).contains("'legalName'");
+        assertThat(manager.get(ORGANIZATIONS + "/" + id + "?fields=name,partyCharacteristic").json().propertyNames())
+                .containsExactlyInAnyOrder("id", "href", "@type", "name", "partyCharacteristic");
+    }
+
     static String violation(TestHttp.Response response) {
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");

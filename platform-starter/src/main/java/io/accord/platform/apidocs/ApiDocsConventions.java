@@ -130,6 +130,10 @@ class ApiDocsConventions implements GlobalOpenApiCustomizer {
         if (write || method == PathItem.HttpMethod.DELETE) {
             statuses.add("409");
         }
+        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(parameter ->
+                "header".equals(parameter.getIn()) && "If-Match".equalsIgnoreCase(parameter.getName()))) {
+            statuses.add("412");
+        }
         if (multipart) {
             statuses.add("413");
         }

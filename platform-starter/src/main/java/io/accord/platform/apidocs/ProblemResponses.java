@@ -40,6 +40,10 @@ final class ProblemResponses {
                     "The resource's state does not allow this now, or a retry with the same Idempotency-Key is still "
                             + "running (`Retry-After`)",
                     "The resource is not in a state that allows this."),
+            "412", new Kind("precondition-failed", "Precondition Failed",
+                    "If-Match names a version that is no longer current: someone changed the resource since it was "
+                            + "read (the answer's ETag is the current one); nothing was changed",
+                    "The resource has changed since the version If-Match names; nothing was changed."),
             "413", new Kind("payload-too-large", "Content Too Large",
                     "The upload is larger than the service accepts",
                     "The upload exceeds the maximum size."),

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -314,6 +315,19 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.CONFLICT, "conflict", ex.getMessage()));
     }
 
+    /** A stale {@code If-Match} (web's {@code IfMatch}): 412 with the resource's current {@code ETag}. */
+    @ExceptionHandler(PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException ex) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).eTag(ex.currentTag())
+                .body(preconditionProblem(ex.getMessage()));
+    }
+
+    private static ProblemDetail preconditionProblem(String detail) {
+        ProblemDetail problem = Problems.of(HttpStatus.PRECONDITION_FAILED, "precondition-failed", detail);
+        problem.setTitle("Precondition Failed");
+        return problem;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
         return ResponseEntity.badRequest().body(Problems.invalid(ex.field(), ex.getMessage()));
@@ -347,10 +361,17 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
      * Another request changed the same rows at the same time (an optimistic lock's version moved, a lock wait gave
      * up, a deadlock or serialization failure chose this transaction): nothing of this request was applied, and the
      * same request may well succeed now. 409 with {@code Retry-After}, and an {@code Idempotency-Key} is freed for
-     * that retry.
+     * that retry. A request with {@code If-Match} whose optimistic lock failed gets 412 instead: the version it
+     * named is no longer current, so the same request would be refused again.
      */
     @ExceptionHandler(ConcurrencyFailureException.class)
     ResponseEntity<ProblemDetail> concurrentUpdate(ConcurrencyFailureException ex, HttpServletRequest request) {
+        if (ex instanceof OptimisticLockingFailureException && request.getHeader(HttpHeaders.IF_MATCH) != null) {
+            // the version the client's If-Match named passed the check, then another request committed a newer one
+            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(preconditionProblem("Another request"
+                    + " changed this at the same time, after the version If-Match names; nothing of this request was"
+                    + " applied. Read it again (GET) and apply your change to what it shows now."));
+        }
         return retryableConflict(ex, request);
     }
 

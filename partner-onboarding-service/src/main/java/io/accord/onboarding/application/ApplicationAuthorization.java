@@ -17,6 +17,8 @@ class ApplicationAuthorization {
     RequestAuthorization applicationRules() {
         return requests -> {
             requests.requestMatchers(ApplicationView.PATH, ApplicationView.PATH + "/**").permitAll();
+            requests.requestMatchers(HttpMethod.POST, ApplicationErasureController.ERASURE.replace("{id}", "*"))
+                    .hasRole(Roles.PLATFORM_ADMIN);
             requests.requestMatchers(HttpMethod.POST, ReviewController.PATH + "/**")
                     .hasAnyRole(Roles.PARTNER_MANAGER, Roles.PLATFORM_ADMIN);
             requests.requestMatchers(ReviewController.PATH, ReviewController.PATH + "/**")

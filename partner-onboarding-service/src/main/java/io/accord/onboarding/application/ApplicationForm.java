@@ -3,6 +3,7 @@ package io.accord.onboarding.application;
 import io.accord.onboarding.check.ApplicantData;
 import io.accord.onboarding.partner.BusinessModel;
 import io.accord.onboarding.partner.ContactPerson;
+import io.accord.onboarding.partner.Partner;
 import io.accord.onboarding.partner.PartnerProfile;
 import io.accord.onboarding.partner.PartnerType;
 import io.accord.onboarding.partner.PostalAddress;
@@ -63,6 +64,27 @@ public record ApplicationForm(
         public Bank(String iban, String bic) {
             this(iban, bic, null, null);
         }
+    }
+
+    /** The contact persons' names given, for the erasure of their mentions elsewhere. */
+    java.util.List<String> contactNames() {
+        if (contacts == null) {
+            return java.util.List.of();
+        }
+        return java.util.stream.Stream.of(contacts.commercial(), contacts.technical(), contacts.billing())
+                .filter(java.util.Objects::nonNull).map(Contact::name)
+                .filter(name -> name != null && !name.isBlank() && !Partner.ERASED.equals(name)).toList();
+    }
+
+    /** The form with its contact persons erased: name {@code (erased)}, no e-mail, no phone (GDPR Art. 17). */
+    ApplicationForm withContactsErased() {
+        return new ApplicationForm(legalName, tradingName, partnerType, businessModel, country, taxId,
+                registeredAddress, contacts == null ? null : new Contacts(erased(contacts.commercial()),
+                erased(contacts.technical()), erased(contacts.billing())), bankAccount, settlementCurrency);
+    }
+
+    private static Contact erased(Contact contact) {
+        return contact == null ? null : new Contact(Partner.ERASED, null, null);
     }
 
     ApplicantData toApplicantData(UUID applicationId) {

@@ -39,7 +39,7 @@ import java.util.function.Consumer;
 class ApplicationService {
 
     /** The applicant's contact persons: audited by field name only (AuditTrail#recordWithoutPersonalData). */
-    private static final List<String> PERSONAL = List.of("application.contacts");
+    static final List<String> PERSONAL = List.of("application.contacts");
 
     private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
     private static final String RESOURCE = "application";
@@ -81,7 +81,7 @@ class ApplicationService {
                 TrackingSecrets.hash(secret), clock.instant());
         applications.save(application);
         audit.recordWithoutPersonalData(null, RESOURCE, application.id().toString(), "created", null,
-                ApplicationView.of(application), PERSONAL);
+                ApplicationView.forAudit(application), PERSONAL);
         return new Created(application, secret);
     }
 
@@ -127,7 +127,7 @@ class ApplicationService {
     @Transactional
     PartnerApplication submit(UUID id, String secret) {
         PartnerApplication application = byApplicant(id, secret);
-        ApplicationView before = ApplicationView.of(application);
+        ApplicationView before = ApplicationView.forAudit(application);
         var data = application.form().toApplicantData(id);
         List<CheckResult> results = new ArrayList<>(checks.run(data, documents.documentTypesOf(
                         DocumentOwner.application(id)),
@@ -145,8 +145,8 @@ class ApplicationService {
         applications.save(application);
         audit.recordWithoutPersonalData(application.partnerId() == null ? null
                         : new PartnerId(application.partnerId()), RESOURCE, id.toString(),
-                zeroTouch ? "submitted-and-approved" : "submitted-for-review", before, ApplicationView.of(application),
-                PERSONAL);
+                zeroTouch ? "submitted-and-approved" : "submitted-for-review", before,
+                ApplicationView.forAudit(application), PERSONAL);
         log.info("Application {} submitted: {} ({})", id, application.status(), decision.reasons());
         return application;
     }
@@ -195,12 +195,12 @@ class ApplicationService {
 
     private PartnerApplication change(PartnerApplication application, String action,
                                       Consumer<PartnerApplication> transition) {
-        ApplicationView before = ApplicationView.of(application);
+        ApplicationView before = ApplicationView.forAudit(application);
         transition.accept(application);
         applications.save(application);
         audit.recordWithoutPersonalData(application.partnerId() == null ? null
                         : new PartnerId(application.partnerId()),
-                RESOURCE, application.id().toString(), action, before, ApplicationView.of(application),
+                RESOURCE, application.id().toString(), action, before, ApplicationView.forAudit(application),
                 PERSONAL);
         return application;
     }

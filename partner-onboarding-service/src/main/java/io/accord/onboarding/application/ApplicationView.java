@@ -32,6 +32,17 @@ record ApplicationView(UUID id, String href, ApplicationStatus status, Applicati
         return view(application, application.checks(), null, application.decidedBy(), true);
     }
 
+    /**
+     * As the audit trail records it: as staff see it, but the checks no longer quote the contacts' names (the
+     * trail is append-only; the contacts themselves are left out by field name, ApplicationService#PERSONAL).
+     */
+    static ApplicationView forAudit(PartnerApplication application) {
+        List<String> names = application.form().contactNames();
+        List<RecordedCheck> checks = application.checks() == null ? null
+                : application.checks().stream().map(check -> check.withoutNames(names)).toList();
+        return view(application, checks, null, application.decidedBy(), true);
+    }
+
     /** As the public applicant sees it: no other partner's, application's or denylist entry's data. */
     static ApplicationView forApplicant(PartnerApplication application) {
         return forApplicant(application, null);

@@ -49,6 +49,7 @@ public class PartnerApplication {
     private Instant lastSubmittedAt;
     private Instant reviewSince;
     private Instant updatedAt;
+    private Instant contactsErasedAt;
     @Version
     private long version;
 
@@ -125,6 +126,39 @@ public class PartnerApplication {
         }
         partnerId = partner;
         updatedAt = now;
+    }
+
+    /**
+     * GDPR erasure: the form's contact persons lose name ({@code (erased)}), e-mail and phone, and the recorded
+     * checks no longer quote their names. Only for a REJECTED application, or one whose partner the caller knows to
+     * be TERMINATED ({@code partnerTerminated}); the rest of the form (the organization's data) stays.
+     *
+     * @return whether anything changed (again: nothing)
+     * @throws ConflictException (409) for any other application
+     */
+    boolean eraseContacts(boolean partnerTerminated, Instant now) {
+        if (status != ApplicationStatus.REJECTED && !(partnerTerminated && partnerId != null)) {
+            throw new ConflictException("Application " + id + " is " + status + ": its contacts are erased once it is"
+                    + " REJECTED, or with its partner's once that is TERMINATED");
+        }
+        List<String> names = form.contactNames();
+        ApplicationForm erased = form.withContactsErased();
+        List<RecordedCheck> quoted = checks == null ? null
+                : checks.stream().map(check -> check.withoutNames(names)).toList();
+        boolean changed = !erased.equals(form) || !java.util.Objects.equals(quoted, checks);
+        form = erased;
+        checks = quoted;
+        if (contactsErasedAt == null) {
+            contactsErasedAt = now;
+        }
+        if (changed) {
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    public Instant contactsErasedAt() {
+        return contactsErasedAt;
     }
 
     boolean hasSecretHash(String hash) {

@@ -31,6 +31,21 @@ public record RecordedCheck(String check, String outcome, String reasonCode, Str
                 ApplicantReasons.of(check, !failed(), reason));
     }
 
+    /**
+     * With each of the names (a contact's, erased) replaced by {@code (erased)} where the reason quotes it (in single
+     * quotes, as screening does: a short name is not taken out of other words).
+     */
+    RecordedCheck withoutNames(java.util.Collection<String> names) {
+        String erased = reason;
+        for (String name : names) {
+            if (erased != null && name != null && !name.isBlank()) {
+                erased = erased.replace("'" + name.strip() + "'",
+                        "'" + io.accord.onboarding.partner.Partner.ERASED + "'");
+            }
+        }
+        return new RecordedCheck(check, outcome, reasonCode, erased);
+    }
+
     boolean failed() {
         return !PASSED.equals(outcome);
     }

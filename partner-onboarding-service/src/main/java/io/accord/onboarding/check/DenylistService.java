@@ -21,6 +21,11 @@ class DenylistService {
 
     private static final String RESOURCE = "denylist-entry";
     private static final int MAX_NORMALISED_LENGTH = 1000;
+    /**
+     * A listed name may be a person's: the entry holds it while it is listed (its removal deletes it), the append-only
+     * trail only the fields' names (docs/personal-data.md).
+     */
+    private static final List<String> PERSONAL = List.of("name", "normalisedName");
 
     private final DenylistRepository entries;
     private final CheckProperties properties;
@@ -60,7 +65,8 @@ class DenylistService {
         } catch (DataIntegrityViolationException concurrentlyAdded) {
             throw new ConflictException("'" + name + "' was just added to the denylist by someone else");
         }
-        audit.record(null, RESOURCE, entry.id().toString(), "created", null, DenylistEntryView.of(entry));
+        audit.recordWithoutPersonalData(null, RESOURCE, entry.id().toString(), "created", null,
+                DenylistEntryView.of(entry), PERSONAL);
         return entry;
     }
 
@@ -78,6 +84,7 @@ class DenylistService {
     void remove(UUID id) {
         DenylistedName entry = get(id);
         entries.delete(entry);
-        audit.record(null, RESOURCE, id.toString(), "deleted", DenylistEntryView.of(entry), null);
+        audit.recordWithoutPersonalData(null, RESOURCE, id.toString(), "deleted", DenylistEntryView.of(entry), null,
+                PERSONAL);
     }
 }

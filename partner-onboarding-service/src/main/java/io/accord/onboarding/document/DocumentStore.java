@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -92,6 +94,34 @@ class DocumentStore {
             audit.record(partner, RESOURCE_TYPE, document.id().toString(), "transferred-to-partner", before,
                     DocumentView.of(document));
         }
+    }
+
+    /**
+     * GDPR erasure (docs/personal-data.md): deletes the owner's documents of the types that show persons
+     * ({@link DocumentType#PERSONAL}) with every version and its content. The trail gets each deletion by id, type
+     * and number of versions: no name, file name or uploader.
+     *
+     * @return the ids of the deleted documents
+     */
+    @Transactional
+    List<UUID> erasePersonal(DocumentOwner owner) {
+        List<UUID> erased = new ArrayList<>();
+        for (Document document : documents.findByOwnerTypeAndOwnerId(owner.type(), owner.id())) {
+            if (!DocumentType.PERSONAL.contains(document.documentType())) {
+                continue;
+            }
+            List<DocumentVersion> versions = document.versions();
+            contents.deleteByVersionIds(versions.stream().map(DocumentVersion::id).toList());
+            documents.delete(document);
+            audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "erased",
+                    new Erased(document.documentType().name(), versions.size()), null);
+            erased.add(document.id());
+        }
+        return erased;
+    }
+
+    /** What the trail keeps of an erased document. */
+    record Erased(String documentType, int versions) {
     }
 
     /** Microseconds, as PostgreSQL stores them: the answer to an upload shows what a later read shows. */

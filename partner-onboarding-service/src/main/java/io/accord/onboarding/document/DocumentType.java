@@ -9,6 +9,12 @@ import java.util.stream.Collectors;
 enum DocumentType {
     CONTRACT, CERTIFICATE, TAX_FORM, IDENTITY, BANK_PROOF, OTHER;
 
+    /**
+     * The types that show persons (identity papers) and go with their contacts' erasure; the others are the
+     * partner's business records, kept for the commercial and tax retention (docs/personal-data.md).
+     */
+    static final java.util.Set<DocumentType> PERSONAL = java.util.EnumSet.of(IDENTITY);
+
     /** Parses a caller's value, answering 400 on {@code field} with the allowed values when it is none of them. */
     static DocumentType parse(String field, String value) {
         if (value != null) {

@@ -66,6 +66,18 @@ public class Documents {
     }
 
     /**
+     * GDPR erasure: deletes the owner's documents that show persons (type IDENTITY: identity papers), every version
+     * and its content, audited by id and type only; the others (contracts, certificates, tax forms, bank proofs) are
+     * business records and stay. Joins the caller's transaction.
+     *
+     * @return the ids of the deleted documents
+     */
+    @Transactional
+    public List<UUID> erasePersonal(DocumentOwner owner) {
+        return store.erasePersonal(owner);
+    }
+
+    /**
      * Makes every document of the application the partner's (audited per document). Joins the caller's
      * transaction, so it commits or rolls back with the activation. Nothing to transfer is not an error.
      */

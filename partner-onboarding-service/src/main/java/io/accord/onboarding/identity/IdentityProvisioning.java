@@ -211,6 +211,22 @@ public class IdentityProvisioning {
     }
 
     /**
+     * The terminated partner's contacts were erased (GDPR Art. 17, docs/personal-data.md): the worker deletes its
+     * users from Keycloak (those {@link #revoke} disables), retrying until Keycloak has done it, and the row forgets
+     * its admin's e-mail and name at once. In the erasure's transaction. A partner without a row gets one.
+     */
+    @Transactional
+    public void eraseUsers(PartnerId partner) {
+        Provisioning provisioning = provisionings.lock(partner.value()).orElseGet(() -> provisionings.save(
+                Provisioning.revocationOf(partner, partners.find(partner).map(PartnerDirectory.Entry::legalName)
+                        .orElseGet(() -> Provisioning.groupName(partner)), clock.instant())));
+        ProvisioningStatus before = provisioning.status();
+        provisioning.eraseUsers(clock.instant());
+        audit.recordWithoutPersonalData(partner, RESOURCE_TYPE, partner.toString(), "users-erasure-requested",
+                before, provisioning.status(), ProvisioningStatus.PERSONAL);
+    }
+
+    /**
      * A terminated partner's admin was invited again and set a password through the new link (found on
      * 2026-12-06): staff actions that (re)open its access are refused.
      */

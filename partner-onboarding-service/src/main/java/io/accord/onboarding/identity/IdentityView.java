@@ -20,8 +20,8 @@ record IdentityView(UUID partnerId, String href, ProvisioningState state, boolea
     static IdentityView of(ProvisioningStatus status) {
         String href = IdentityController.path(status.partnerId().value());
         boolean scheduled = switch (status.state()) {
-            case PENDING, FAILED_RETRYING, REVOKING -> true;
-            case DONE, NEEDS_ATTENTION, REVOKED -> false;
+            case PENDING, FAILED_RETRYING, REVOKING, ERASING -> true;
+            case DONE, NEEDS_ATTENTION, REVOKED, ERASED -> false;
         };
         return new IdentityView(status.partnerId().value(), href, status.state(),
                 status.state() == ProvisioningState.NEEDS_ATTENTION, status.username(), status.groupName(),

@@ -13,6 +13,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,41 +84,74 @@ class KeycloakDirectory {
      * @return how many users were disabled now
      */
     int revoke(PartnerId partner) {
-        String groupName = Provisioning.groupName(partner);
         try (Keycloak keycloak = sessions.open()) {
             RealmResource realm = keycloak.realm(sessions.realm());
-            Set<String> groupIds = new LinkedHashSet<>();
-            step("find group " + groupName, () -> findGroup(realm, groupName))
-                    .ifPresent(group -> groupIds.add(group.getId()));
-            groupIds.addAll(step("find the groups with " + PARTNER_ID_ATTRIBUTE + " " + partner,
-                    () -> groupsOf(realm, partner)));
-            int disabled = 0;
-            for (String groupId : groupIds) {
-                List<UserRepresentation> members;
-                int first = 0;
-                do {
-                    int from = first;
-                    members = step("list the members of group " + groupId,
-                            () -> realm.groups().group(groupId).members(from, MEMBERS_PAGE));
-                    disabled += disable(realm, members);
-                    first += MEMBERS_PAGE;
-                } while (members.size() == MEMBERS_PAGE);
+            return disable(realm, usersOf(realm, partner));
+        }
+    }
+
+    /**
+     * GDPR erasure of a terminated partner's users (docs/personal-data.md): the same users as {@link #revoke} are
+     * deleted from Keycloak, with their credentials, attributes, sessions and consents. Deleted rather than
+     * anonymised: an anonymised account keeps credentials and could be enabled again, and nothing in Accord reads a
+     * terminated partner's users by id. Its groups stay (named by the partner's id). Repeating it finds nobody.
+     *
+     * @return how many users were deleted now
+     */
+    int erase(PartnerId partner) {
+        try (Keycloak keycloak = sessions.open()) {
+            RealmResource realm = keycloak.realm(sessions.realm());
+            int deleted = 0;
+            for (UserRepresentation user : usersOf(realm, partner)) {
+                int status = step("delete user " + user.getId(), () -> {
+                    try (Response response = realm.users().delete(user.getId())) {
+                        return response.getStatus();
+                    }
+                });
+                if (status == Response.Status.NO_CONTENT.getStatusCode()) {
+                    deleted++;
+                } else if (status != Response.Status.NOT_FOUND.getStatusCode()) {
+                    throw new ProvisioningStepException("Keycloak answered " + status + " to deleting user "
+                            + user.getId(), null, false);
+                }
             }
-            // users with the partner's id as their own attribute carry it in their tokens too
-            String query = PARTNER_ID_ATTRIBUTE + ":" + partner;
-            List<UserRepresentation> users;
+            return deleted;
+        }
+    }
+
+    /** The partner's users: the members of its groups and those with its partner_id of their own, each once. */
+    private List<UserRepresentation> usersOf(RealmResource realm, PartnerId partner) {
+        String groupName = Provisioning.groupName(partner);
+        Set<String> groupIds = new LinkedHashSet<>();
+        step("find group " + groupName, () -> findGroup(realm, groupName))
+                .ifPresent(group -> groupIds.add(group.getId()));
+        groupIds.addAll(step("find the groups with " + PARTNER_ID_ATTRIBUTE + " " + partner,
+                () -> groupsOf(realm, partner)));
+        Map<String, UserRepresentation> users = new LinkedHashMap<>();
+        for (String groupId : groupIds) {
+            List<UserRepresentation> members;
             int first = 0;
             do {
                 int from = first;
-                users = step("find the users with " + query, () -> realm.users().searchByAttributes(from,
-                        MEMBERS_PAGE, null, true, false, query));
-                disabled += disable(realm, users.stream()
-                        .filter(user -> List.of(partner.toString()).equals(attribute(user.getAttributes())))
-                        .toList());
+                members = step("list the members of group " + groupId,
+                        () -> realm.groups().group(groupId).members(from, MEMBERS_PAGE));
+                members.forEach(member -> users.putIfAbsent(member.getId(), member));
                 first += MEMBERS_PAGE;
-            } while (users.size() == MEMBERS_PAGE);
-            return disabled;
+            } while (members.size() == MEMBERS_PAGE);
         }
+        // users with the partner's id as their own attribute carry it in their tokens too
+        String query = PARTNER_ID_ATTRIBUTE + ":" + partner;
+        List<UserRepresentation> found;
+        int first = 0;
+        do {
+            int from = first;
+            found = step("find the users with " + query, () -> realm.users().searchByAttributes(from,
+                    MEMBERS_PAGE, null, true, false, query));
+            found.stream().filter(user -> List.of(partner.toString()).equals(attribute(user.getAttributes())))
+                    .forEach(user -> users.putIfAbsent(user.getId(), user));
+            first += MEMBERS_PAGE;
+        } while (found.size() == MEMBERS_PAGE);
+        return List.copyOf(users.values());
     }
 
     /** The ids of the groups whose own partner_id attribute is the partner's: Keycloak's attribute search, paged. */

@@ -10,6 +10,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.RoleScopeResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -211,6 +213,32 @@ class KeycloakPartnerUsers {
         });
     }
 
+    /**
+     * Every Keycloak user of the realm with this e-mail (exact, any case) or user name, for a data subject's access
+     * request: partner users and anybody else Keycloak holds under the address.
+     */
+    List<Account> withEmail(String email) {
+        return call(realm -> {
+            Map<String, UserRepresentation> found = new LinkedHashMap<>();
+            realm.users().searchByEmail(email, true).forEach(user -> found.putIfAbsent(user.getId(), user));
+            realm.users().searchByUsername(email, true).forEach(user -> found.putIfAbsent(user.getId(), user));
+            List<Account> accounts = new ArrayList<>();
+            for (UserRepresentation brief : found.values()) {
+                UserResource user = realm.users().get(brief.getId());
+                UserRepresentation full = user.toRepresentation();
+                accounts.add(new Account(full.getId(), full.getUsername(), full.getEmail(), full.getFirstName(),
+                        full.getLastName(), !Boolean.FALSE.equals(full.isEnabled()),
+                        full.getCreatedTimestamp() == null ? null : Instant.ofEpochMilli(full.getCreatedTimestamp()),
+                        user.roles().realmLevel().listAll().stream().map(RoleRepresentation::getName).sorted()
+                                .toList(),
+                        user.groups(0, 1000, true).stream().map(GroupRepresentation::getName).sorted().toList(),
+                        full.getAttributes() == null ? Map.of() : Map.copyOf(full.getAttributes()),
+                        full.getRequiredActions() == null ? List.of() : List.copyOf(full.getRequiredActions())));
+            }
+            return accounts;
+        });
+    }
+
     /** Keycloak's execute-actions e-mail, in the user's locale: set a password and verify the address. */
     private void sendInvitation(UserResource user) {
         IdentityProperties.Invitation invitation = properties.invitation();
@@ -318,6 +346,18 @@ class KeycloakPartnerUsers {
      * @param groupId   the partner's provisioned group; {@code null} while it has none (or after revocation)
      */
     record Scope(String partnerId, String groupId) {
+    }
+
+    /**
+     * A Keycloak account as an access request shows it.
+     *
+     * @param realmRoles the realm roles granted to it directly (partner-admin or partner-user for a partner user)
+     * @param groups     its groups' names ({@code partner-<id>} for a provisioned partner's user)
+     * @param attributes its attributes ({@code partner_id}, {@code locale})
+     */
+    record Account(String userId, String username, String email, String firstName, String lastName, boolean enabled,
+                   Instant createdAt, List<String> realmRoles, List<String> groups,
+                   Map<String, List<String>> attributes, List<String> requiredActions) {
     }
 
     /** A user of a partner as Keycloak holds it. @param role partner-admin or partner-user; null for neither */

@@ -136,7 +136,7 @@ class Provisioning {
 
     /** The partner was terminated: its users' access is to be revoked, at once. */
     void revoke(Instant now) {
-        if (state == ProvisioningState.REVOKED) {
+        if (state == ProvisioningState.REVOKED || erasing() || state == ProvisioningState.ERASED) {
             return;
         }
         state = ProvisioningState.REVOKING;
@@ -149,9 +149,38 @@ class Provisioning {
         return state == ProvisioningState.REVOKING;
     }
 
-    /** Whether the partner's access is being or was revoked: nothing is provisioned for it again. */
+    /** Whether the partner's access is being or was revoked (or its users erased): nothing is provisioned again. */
     boolean revoked() {
-        return state == ProvisioningState.REVOKING || state == ProvisioningState.REVOKED;
+        return state == ProvisioningState.REVOKING || state == ProvisioningState.REVOKED || erasing()
+                || state == ProvisioningState.ERASED;
+    }
+
+    /**
+     * The terminated partner's contacts were erased: its users are to be deleted from Keycloak, at once, and the row
+     * forgets its admin's e-mail and name. Asked again (after an erasure, users made by hand since) it deletes again.
+     */
+    void eraseUsers(Instant now) {
+        adminEmail = null;
+        adminFirstName = null;
+        adminLastName = null;
+        invitationError = null;
+        state = ProvisioningState.ERASING;
+        lastError = null;
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
+    boolean erasing() {
+        return state == ProvisioningState.ERASING;
+    }
+
+    void erased(Instant now) {
+        attempts++;
+        lastAttemptAt = now;
+        state = ProvisioningState.ERASED;
+        lastError = null;
+        completedAt = now;
+        updatedAt = now;
     }
 
     void revoked(Instant now) {
@@ -163,11 +192,11 @@ class Provisioning {
         updatedAt = now;
     }
 
-    /** Records a failed attempt; the next one is due after {@code backoff}. A revocation stays one. */
+    /** Records a failed attempt; the next one is due after {@code backoff}. A revocation or erasure stays one. */
     void failed(String error, Duration backoff, Instant now) {
         attempts++;
         lastAttemptAt = now;
-        state = state == ProvisioningState.REVOKING ? ProvisioningState.REVOKING : ProvisioningState.FAILED_RETRYING;
+        state = state == ProvisioningState.REVOKING || erasing() ? state : ProvisioningState.FAILED_RETRYING;
         lastError = truncated(error);
         nextAttemptAt = now.plus(backoff);
         updatedAt = now;
@@ -178,8 +207,8 @@ class Provisioning {
      * ({@link #retryNow}). A revocation is never given up.
      */
     void needsAttention(String error, Instant now) {
-        if (state == ProvisioningState.REVOKING) {
-            throw new IllegalStateException("a revocation is retried until it succeeds");
+        if (state == ProvisioningState.REVOKING || erasing()) {
+            throw new IllegalStateException("a revocation or erasure is retried until it succeeds");
         }
         attempts++;
         lastAttemptAt = now;
@@ -208,8 +237,7 @@ class Provisioning {
      * @throws IllegalStateException once the admin user exists (DONE) or the partner's access is revoked
      */
     void changeAdmin(AdminContact admin, Instant now) {
-        if (state == ProvisioningState.DONE || state == ProvisioningState.REVOKING
-                || state == ProvisioningState.REVOKED || keycloakUserId != null) {
+        if (state == ProvisioningState.DONE || revoked() || keycloakUserId != null) {
             throw new IllegalStateException("provisioning is " + state);
         }
         adminEmail = admin.email();

@@ -19,7 +19,7 @@ interface ProvisioningRepository extends JpaRepository<Provisioning, UUID> {
      */
     @Query(value = """
             select * from identity_provisioning
-            where state not in ('DONE', 'REVOKED', 'NEEDS_ATTENTION') and next_attempt_at <= :now
+            where state not in ('DONE', 'REVOKED', 'NEEDS_ATTENTION', 'ERASED') and next_attempt_at <= :now
             order by attempts > 0, next_attempt_at, partner_id
             limit 1
             for update skip locked

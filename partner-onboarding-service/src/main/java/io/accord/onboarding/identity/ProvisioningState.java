@@ -20,5 +20,12 @@ public enum ProvisioningState {
      */
     REVOKING,
     /** The terminated partner's users are disabled; nothing is worked on again. */
-    REVOKED
+    REVOKED,
+    /**
+     * The terminated partner's contacts were erased (GDPR Art. 17): its users (found as for REVOKING) are to be deleted
+     * from Keycloak, tried again with a capped backoff until Keycloak has done it. The row no longer names its admin.
+     */
+    ERASING,
+    /** The terminated partner's users are deleted from Keycloak; nothing is worked on again. */
+    ERASED
 }

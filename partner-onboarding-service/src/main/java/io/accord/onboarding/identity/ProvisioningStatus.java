@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param attempts        attempts made so far (successful or not)
  * @param lastError       why the last attempt failed; {@code null} once it succeeded. In NEEDS_ATTENTION what
  *                        staff must resolve before asking for a retry
- * @param nextAttemptAt   when the worker tries next (meaningless once DONE, REVOKED or NEEDS_ATTENTION)
+ * @param nextAttemptAt   when the worker tries next (meaningless once DONE, REVOKED, ERASED or NEEDS_ATTENTION)
  * @param lastAttemptAt   when the worker last tried; {@code null} before its first attempt
  * @param keycloakGroupId id of the partner's group, once known
  * @param keycloakUserId  id of the admin user, once known

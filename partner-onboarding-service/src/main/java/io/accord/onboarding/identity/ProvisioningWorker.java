@@ -116,6 +116,9 @@ class ProvisioningWorker implements DisposableBean {
         if (provisioning.revoking()) {
             return revoke(provisioning, before);
         }
+        if (provisioning.erasing()) {
+            return erase(provisioning, before);
+        }
         boolean invited = false;
         try {
             KeycloakIdentity identity = keycloak.provision(provisioning.partner(), provisioning.legalName(),
@@ -180,6 +183,26 @@ class ProvisioningWorker implements DisposableBean {
         }
         audit.recordWithoutPersonalData(before.partnerId(), IdentityProvisioning.RESOURCE_TYPE,
                 before.partnerId().toString(), "access-revoked", before, provisioning.status(),
+                ProvisioningStatus.PERSONAL);
+        return Outcome.SUCCEEDED;
+    }
+
+    /** Deletes the users of a partner whose contacts were erased; a failure is retried with backoff, for good. */
+    private Outcome erase(Provisioning provisioning, ProvisioningStatus before) {
+        try {
+            int deleted = keycloak.erase(provisioning.partner());
+            provisioning.erased(clock.instant());
+            log.info("Erased the Keycloak users of terminated partner {}: {} user(s) deleted", before.partnerId(),
+                    deleted);
+        } catch (RuntimeException failure) {
+            Duration delay = Backoffs.delayAfter(backoff, before.attempts() + 1L);
+            provisioning.failed(describe(failure), delay, clock.instant());
+            log.warn("Erasing the Keycloak users of partner {} failed, next attempt in {}: {}", before.partnerId(),
+                    delay, describe(failure));
+            return Outcome.FAILED;
+        }
+        audit.recordWithoutPersonalData(before.partnerId(), IdentityProvisioning.RESOURCE_TYPE,
+                before.partnerId().toString(), "users-erased", before, provisioning.status(),
                 ProvisioningStatus.PERSONAL);
         return Outcome.SUCCEEDED;
     }

@@ -4,6 +4,7 @@ import io.accord.onboarding.partner.Individual.IndividualDetails;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.scheduling.JobItems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +38,12 @@ class ContactErasure {
     private final JobItems jobItems;
     private final RetentionProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher localEvents;
 
     ContactErasure(PartnerRepository partners, IndividualRepository individuals, AuditTrail audit, JdbcClient jdbc,
-                   JobItems jobItems, RetentionProperties properties, Clock clock) {
+                   JobItems jobItems, RetentionProperties properties, Clock clock,
+                   ApplicationEventPublisher localEvents) {
+        this.localEvents = localEvents;
         this.partners = partners;
         this.individuals = individuals;
         this.audit = audit;
@@ -50,7 +54,9 @@ class ContactErasure {
     }
 
     /**
-     * Erases the partner's contacts; again changes nothing.
+     * Erases the partner's contacts and, by {@link PartnerContactsErased} in this transaction, its application's
+     * contacts and personal documents and (by the identity worker, afterwards) its Keycloak users. Again erases what
+     * was added since (users made by hand in Keycloak).
      *
      * @return how many contacts (the organization's contact persons as one, each individual) had data erased
      * @throws io.accord.platform.problem.ConflictException (409) while the partner is not TERMINATED
@@ -74,6 +80,7 @@ class ContactErasure {
                 erased++;
             }
         }
+        localEvents.publishEvent(new PartnerContactsErased(partner.partnerId(), now));
         return erased;
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -34,16 +35,22 @@ class PersonalData {
     private final IndividualRepository individuals;
     private final PartnerRepository partners;
     private final JdbcClient jdbc;
+    private final List<PersonalDataSource> sources;
 
-    PersonalData(IndividualRepository individuals, PartnerRepository partners, JdbcClient jdbc) {
+    PersonalData(IndividualRepository individuals, PartnerRepository partners, JdbcClient jdbc,
+                 List<PersonalDataSource> sources) {
         this.individuals = individuals;
         this.partners = partners;
         this.jdbc = jdbc;
+        this.sources = sources;
     }
 
-    /** What an access request answers; {@code individuals} as the TMF632 API shows them. */
+    /**
+     * What an access request answers; {@code individuals} as the TMF632 API shows them; {@code elsewhere} what the
+     * other features keep under the e-mail, by section ({@code keycloakUsers}, {@code applications}).
+     */
     record Export(String email, List<IndividualResource> individuals, List<OrganizationContact> organizationContacts,
-                  List<Long> auditEntryIds, String notCovered) {
+                  Map<String, List<?>> elsewhere, List<Long> auditEntryIds, String notCovered) {
     }
 
     /** A contact person of a partner's organization (commercial, technical or billing) with the e-mail asked for. */
@@ -51,8 +58,8 @@ class PersonalData {
                                String phone) {
     }
 
-    static final String NOT_COVERED = "Partner users (Keycloak accounts, the audit trail's actor) and application"
-            + " forms are not part of this export; see docs/personal-data.md";
+    static final String NOT_COVERED = "Logs, Kafka topics and rating/settlement subscriber ids are not part of this"
+            + " export; see docs/personal-data.md";
 
     @Transactional(readOnly = true)
     Export export(UUID individualId, String email) {
@@ -84,7 +91,16 @@ class PersonalData {
         List<Long> entries = jdbc.sql(AUDIT_ENTRIES).param("type", IndividualService.RESOURCE_TYPE)
                 .param("ids", ids.isEmpty() ? List.of("") : ids).param("email", address)
                 .query(Long.class).list();
-        return new Export(address, resources, contacts, entries, NOT_COVERED);
+        Map<String, List<?>> elsewhere = new TreeMap<>();
+        StringBuilder notCovered = new StringBuilder(NOT_COVERED);
+        for (PersonalDataSource source : sources) {
+            if (source.notConsulted() != null) {
+                notCovered.append("; ").append(source.name()).append(" not consulted: ").append(source.notConsulted());
+            } else {
+                elsewhere.put(source.name(), address == null ? List.of() : source.findByEmail(address));
+            }
+        }
+        return new Export(address, resources, contacts, elsewhere, entries, notCovered.toString());
     }
 
     private List<OrganizationContact> organizationContacts(String address) {

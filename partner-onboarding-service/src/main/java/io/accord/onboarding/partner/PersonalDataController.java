@@ -38,7 +38,9 @@ class PersonalDataController {
     @PreAuthorize(ADMINS)
     @Operation(operationId = "exportPersonalData",
             summary = "Everything stored about one contact person (by individualId or email): the individuals, the"
-                    + " organizations' contact persons with that e-mail and the ids of the audit entries naming them")
+                    + " organizations' contact persons with that e-mail, in elsewhere its Keycloak accounts"
+                    + " (keycloakUsers; 503 while Keycloak does not answer) and the applications naming it with their"
+                    + " documents' metadata, and the ids of the audit entries naming them")
     PersonalData.Export export(@RequestParam(required = false) UUID individualId,
                                @RequestParam(required = false) String email) {
         return data.export(individualId, email);
@@ -49,7 +51,8 @@ class PersonalDataController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "erasePartnerContacts",
             summary = "Erase the personal data of a TERMINATED partner's contacts (its organization's contact persons"
-                    + " and its individuals; 409 while it is not terminated); audited by field name")
+                    + " and its individuals, its application's contacts, its IDENTITY documents; its Keycloak users are"
+                    + " deleted by the identity worker; 409 while it is not terminated); audited by field name")
     void erase(@PathVariable UUID id) {
         erasure.erase(id);
     }

@@ -120,6 +120,26 @@ class KeycloakProvisioningTests {
         }
     }
 
+    /** The partner whose users' erasure was asked for while Keycloak was down (test 0, completed in test 10). */
+    private static final PartnerId ERASED_WHILE_DOWN = PartnerId.newId();
+
+    @Test
+    @Order(0)
+    void anErasureOfUsersWhileKeycloakIsDownIsRetriedAndShownNeverDropped() {
+        assertThat(keycloak).as("Keycloak is down").isNull();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(erasure ->
+                identity.eraseUsers(ERASED_WHILE_DOWN));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode status = staff().get(path(ERASED_WHILE_DOWN)).json();
+            assertThat(status.get("state").asString()).isEqualTo("ERASING");
+            assertThat(status.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+            assertThat(status.get("nextAttemptAt").isNull()).as("scheduled again").isFalse();
+            assertThat(status.get("lastError").asString()).contains("Keycloak not reachable at " + KEYCLOAK_URL);
+        });
+    }
+
     @Test
     @Order(1)
     void activationCommitsWhileKeycloakIsDownAndProvisioningCompletesWhenItIsUpWithoutDuplicates(
@@ -391,6 +411,19 @@ class KeycloakProvisioningTests {
         assertThat(asOnboarding.get("/admin/realms/accord/roles").status()).isEqualTo(403);
         assertThat(asOnboarding.put("/admin/realms/accord", "{\"registrationAllowed\":true}").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    @Order(10)
+    void anErasureOfUsersThatFailedWhileKeycloakWasDownCompletesOnceItIsUp() {
+        keycloakRealm();
+
+        ProvisioningStatus erased = await().atMost(Duration.ofMinutes(1)).until(
+                () -> identity.statusOf(ERASED_WHILE_DOWN).orElseThrow(),
+                status -> status.state() == ProvisioningState.ERASED);
+
+        assertThat(erased.lastError()).isNull();
+        assertThat(auditActions(ERASED_WHILE_DOWN)).startsWith("users-erased");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

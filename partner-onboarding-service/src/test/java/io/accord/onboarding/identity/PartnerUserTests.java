@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -372,6 +373,55 @@ class PartnerUserTests {
         assertThat(actions).containsExactly("access-revoked", "revocation-requested");
         TestHttp.Response retried = staff.post(identity(unprovisioned) + "/retry", "");
         assertThat(retried.status()).as(retried.body()).isEqualTo(409);
+    }
+
+    @Test
+    void theExportListsAPartnersKeycloakUsersAndErasingItsContactsDeletesThemSoTheyCannotLogIn() {
+        String partner = provisionedPartner("S70 Erased", "erin");
+        String erin = "erin-" + partner + "@partner.example";
+        String erinId = realm().users().searchByUsername(erin, true).getFirst().getId();
+        setPassword(erinId, "Erin-own-password-1");
+        String handMade = userWithPartnerId("hank-" + partner, partner, Roles.PARTNER_USER);
+        String bystander = userWithPartnerId("bo-" + partner, createPartner("S70 Bystander"), Roles.PARTNER_USER);
+        TestHttp platformAdmin = TestHttp.localPort(port).as(TestJwt.staff("admin-gdpr", Roles.PLATFORM_ADMIN));
+
+        TestHttp.Response export = platformAdmin.get("/api/onboarding/personal-data?email=" + erin.toUpperCase());
+
+        assertThat(export.status()).as(export.body()).isEqualTo(200);
+        JsonNode account = export.json().get("elsewhere").get("keycloakUsers").get(0);
+        assertThat(account.get("userId").asString()).isEqualTo(erinId);
+        assertThat(account.get("username").asString()).isEqualTo(erin);
+        assertThat(account.get("enabled").asBoolean()).isTrue();
+        assertThat(account.get("createdAt").asString()).isNotBlank();
+        assertThat(account.get("realmRoles").toString()).contains(Roles.PARTNER_ADMIN);
+        assertThat(account.get("groups").toString()).contains("partner-" + partner);
+        TestHttp staff = manager();
+        assertThat(staff.post("/api/onboarding/partners/" + partner + "/termination",
+                "{\"reason\":\"S70 contract ended\"}").status()).isEqualTo(200);
+        await().atMost(Duration.ofMinutes(1)).until(() -> staff.get(identity(partner)).json(),
+                view -> "REVOKED".equals(view.get("state").asString()));
+
+        TestHttp.Response erased = platformAdmin.post("/api/onboarding/partners/" + partner + "/contact-erasure", "");
+
+        assertThat(erased.status()).as(erased.body()).isEqualTo(204);
+        JsonNode done = await().atMost(Duration.ofMinutes(1)).until(() -> staff.get(identity(partner)).json(),
+                view -> "ERASED".equals(view.get("state").asString()));
+        assertThat(done.has("username") && !done.get("username").isNull()).as("the row forgot its admin").isFalse();
+        assertThat(realm().users().searchByEmail(erin, true)).as("the provisioned admin").isEmpty();
+        assertThatThrownBy(() -> realm().users().get(handMade).toRepresentation())
+                .as("a user with the partner_id of its own").isInstanceOf(jakarta.ws.rs.NotFoundException.class);
+        assertThat(realm().users().get(bystander).toRepresentation().isEnabled()).as("another partner's user")
+                .isTrue();
+        assertThat(passwordGrant(erin, "Erin-own-password-1").status()).isIn(400, 401);
+        assertThat(platformAdmin.get("/api/onboarding/personal-data?email=" + erin).json().get("elsewhere")
+                .get("keycloakUsers")).isEmpty();
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR));
+        TestHttp.Response trail = auditor.get("/api/onboarding/audit?resourceType=identity-provisioning&resourceId="
+                + partner);
+        List<String> actions = new ArrayList<>();
+        trail.json().forEach(entry -> actions.add(entry.get("action").asString()));
+        assertThat(actions).startsWith("users-erased", "users-erasure-requested");
+        assertThat(trail.body()).doesNotContain(erin);
     }
 
     @Test

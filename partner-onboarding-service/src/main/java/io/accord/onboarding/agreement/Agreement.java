@@ -58,6 +58,7 @@ class Agreement {
     /** Who changed the draft (one user per line): with its creator and proposer, barred from approving its terms. */
     private String changedBy;
     private String proposedBy;
+    private Instant proposedAt;
     private Instant termsApprovedAt;
     private String termsApprovedBy;
     private Instant updatedAt;
@@ -137,6 +138,7 @@ class Agreement {
                     + validUntil + "; draft a version that ends in the future");
         }
         proposedBy = by;
+        proposedAt = now;
         moveTo(AgreementStatus.PENDING_APPROVAL, now);
     }
 
@@ -369,6 +371,11 @@ class Agreement {
 
     String proposedBy() {
         return proposedBy;
+    }
+
+    /** When it was proposed; null for a draft (and for versions proposed before this was recorded). */
+    Instant proposedAt() {
+        return proposedAt;
     }
 
     Instant termsApprovedAt() {

@@ -44,6 +44,11 @@ class AgreementController {
 
     static final String PATH = "/tmf-api/agreementManagement/v4/agreement";
 
+    private static final Sort OLDEST_FIRST = Sort.by("createdAt", "version", "id");
+    /** The four-eyes worklist: the longest waiting last (a version proposed before V107 has no time: last). */
+    private static final Sort NEWEST_PROPOSAL_FIRST = Sort.by(Sort.Order.desc("proposedAt").nullsLast(),
+            Sort.Order.desc("id"));
+
     /** What POST sets; agreementType and engagedParty only to their current values (see ChangeAgreement). */
     private static final Set<String> CHANGEABLE = Set.of("name", "description", "agreementType", "engagedParty",
             "agreementPeriod", "terms", "agreementItem");
@@ -79,7 +84,8 @@ class AgreementController {
     @ReadsQueryParameters
     @Operation(operationId = "listAgreements",
             summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged; filter by "
-            + "any simple top-level attribute (?status=, ?name=...), fields= selection")
+            + "any simple top-level attribute (?status=, ?name=...), fields= selection; ?termsApproval=pending: "
+            + "the proposed versions whose terms wait for a second CSP user's approval, newest proposal first")
     ResponseEntity<List<AgreementView>> list(
             @Parameter(description = "the partner's id")
             @RequestParam(name = AgreementFilter.ENGAGED_PARTY_ID, required = false) String partnerId,
@@ -87,7 +93,8 @@ class AgreementController {
             @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Agreement> criteria = AgreementFilter.FILTER.criteria(request.getParameterMap());
-        OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.by("createdAt", "version", "id"));
+        OffsetLimit paging = OffsetLimit.of(offset, limit,
+                request.getParameter(AgreementFilter.TERMS_APPROVAL) == null ? OLDEST_FIRST : NEWEST_PROPOSAL_FIRST);
         UUID partner = partnerId == null ? null : AgreementFilter.parse(partnerId, UUID::fromString);
         return lists.list(criteria, paging, page -> partnerId != null && partner == null ? Page.empty(page)
                 : service.list(partner, criteria.database(), page), AgreementView::of);

@@ -11,12 +11,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Agreement attributes filtered in the database: id, name, description, status, agreementType and version;
- * other simple attributes (statusReason, initialDate, @type...) are compared on the resource.
+ * Agreement attributes filtered in the database: id, name, description, status, agreementType and version, and
+ * {@code termsApproval=pending} (proposed versions whose terms no second CSP user has approved yet, the staff's
+ * four-eyes worklist); other simple attributes (statusReason, initialDate, @type...) are compared on the resource.
  */
 final class AgreementFilter {
 
     static final String ENGAGED_PARTY_ID = "engagedParty.id";
+    static final String TERMS_APPROVAL = "termsApproval";
+    static final String PENDING = "pending";
 
     static final AttributeFilter<Agreement> FILTER = AttributeFilter.<Agreement>of(AgreementView.class)
             .column("id", value -> equal("id", parse(value, UUID::fromString)))
@@ -26,6 +29,7 @@ final class AgreementFilter {
             .column("agreementType", value -> equal("agreementType",
                     oneOf("agreementType", value, BusinessModel.class)))
             .column("version", value -> equal("version", parse(value, Integer::valueOf)))
+            .column(TERMS_APPROVAL, AgreementFilter::termsApproval)
             .alsoAccepts(ENGAGED_PARTY_ID);
 
     private AgreementFilter() {
@@ -35,6 +39,17 @@ final class AgreementFilter {
     private static Specification<Agreement> equal(String attribute, Object value) {
         return (root, query, builder) -> value == null ? builder.disjunction()
                 : builder.equal(root.get(attribute), value);
+    }
+
+    /** {@code pending}: proposed and waiting for a second CSP user's approval of its terms; nothing else (400). */
+    private static Specification<Agreement> termsApproval(String value) {
+        if (!PENDING.equals(value)) {
+            throw new InvalidInputException(TERMS_APPROVAL, TERMS_APPROVAL + " must be " + PENDING
+                    + " (proposed versions whose terms wait for a second CSP user's approval)");
+        }
+        return (root, query, builder) -> builder.and(
+                builder.equal(root.get("status"), AgreementStatus.PENDING_APPROVAL),
+                builder.isNull(root.get("termsApprovedAt")));
     }
 
     /** A value the attribute cannot have (an id that is no UUID) matches nothing. */

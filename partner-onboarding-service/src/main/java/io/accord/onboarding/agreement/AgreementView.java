@@ -59,13 +59,14 @@ record AgreementView(String id, String href, String name, String description, St
     /**
      * Accord's extension: the four-eyes approval of a proposed version's terms by a second CSP user (or the
      * onboarding policy for an unchanged template), before the partner countersigns; {@code proposedBy} who
-     * proposed it. Null for a draft.
+     * proposed it and {@code proposedAt} when (the terms wait for approval since then). Null for a draft.
      */
-    record TermsApproval(String proposedBy, Instant approvedAt, String approvedBy) {
+    record TermsApproval(String proposedBy, Instant proposedAt, Instant approvedAt, String approvedBy) {
 
         static TermsApproval of(Agreement agreement) {
-            return agreement.proposedBy() == null && agreement.termsApprovedAt() == null ? null
-                    : new TermsApproval(agreement.proposedBy(), agreement.termsApprovedAt(),
+            return agreement.proposedBy() == null && agreement.proposedAt() == null
+                    && agreement.termsApprovedAt() == null ? null
+                    : new TermsApproval(agreement.proposedBy(), agreement.proposedAt(), agreement.termsApprovedAt(),
                     agreement.termsApprovedBy());
         }
     }

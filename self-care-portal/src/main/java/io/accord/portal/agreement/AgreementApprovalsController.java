@@ -1,9 +1,6 @@
 package io.accord.portal.agreement;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Staff (partner managers and platform admins, the roles onboarding lets approve): the agreement versions whose terms
- * await the four-eyes approval of a second CSP user (ADR 0005), newest first, and one version's page with its terms,
+ * await the four-eyes approval of a second CSP user (ADR 0005), newest proposal first, and one version's page with its terms,
  * what changed since the previous version, Approve, and Refuse (onboarding has no "send back": a refusal withdraws
  * the version with a reason, its termination, and the proposer drafts a new one). Whoever proposed the version sees
  * Approve disabled with the reason; a creator or editor learns it from onboarding's 403 {@code four-eyes}, which the
@@ -45,12 +42,8 @@ class AgreementApprovalsController {
 
     private static final String AGREEMENTS = AgreementsController.AGREEMENTS;
     private static final int PAGE_SIZE = 20;
-    /** Onboarding's largest page; proposals are few (one open proposal per partner), read in pages of this. */
-    private static final int READ_SIZE = 500;
-    /** At most this many proposals are read for the list (onboarding lists oldest first and cannot sort). */
-    static final int READ_MAX = 2000;
     private static final int REASON_MAX = 500;
-    private static final String FIELDS = "id,name,agreementType,version,status,engagedParty,termsApproval,initialDate";
+    private static final String FIELDS = "id,name,agreementType,version,status,engagedParty,termsApproval";
 
     private final Gateway gateway;
 
@@ -60,17 +53,17 @@ class AgreementApprovalsController {
 
     @GetMapping("/agreement-approvals")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        Awaiting read = awaitingApproval();
-        List<JsonNode> awaiting = read.versions();
-        model.addAttribute("incomplete", read.incomplete());
         int current = Math.max(0, page);
-        int from = (int) Math.min(awaiting.size(), (long) current * PAGE_SIZE);
-        int to = Math.min(awaiting.size(), from + PAGE_SIZE);
-        model.addAttribute("agreements", awaiting.subList(from, to));
-        model.addAttribute("total", awaiting.size());
+        // onboarding filters and orders (newest proposal first) and pages in its database
+        Gateway.Listing listing = gateway.list(AGREEMENTS + "?termsApproval=pending&fields={fields}"
+                + "&offset={offset}&limit={limit}", FIELDS, (long) current * PAGE_SIZE, PAGE_SIZE);
+        List<JsonNode> agreements = new ArrayList<>();
+        listing.items().forEach(agreements::add);
+        model.addAttribute("agreements", agreements);
+        model.addAttribute("total", listing.total());
         model.addAttribute("page", current);
-        PageBounds.last(model, awaiting.size(), PAGE_SIZE);
-        model.addAttribute("hasNext", to < awaiting.size());
+        PageBounds.last(model, listing.total(), PAGE_SIZE);
+        model.addAttribute("hasNext", (long) (current + 1) * PAGE_SIZE < listing.total());
         return "agreement-approvals";
     }
 
@@ -173,38 +166,5 @@ class AgreementApprovalsController {
         Gateway.Listing listing = gateway.list(AGREEMENTS + "?engagedParty.id={partner}&version={version}"
                 + "&offset=0&limit=1", partner, version - 1);
         return listing.items().isEmpty() ? null : listing.items().get(0);
-    }
-
-    /** The proposed versions no second CSP user has approved yet, newest first. */
-    private Awaiting awaitingApproval() {
-        List<JsonNode> awaiting = new ArrayList<>();
-        long total = Long.MAX_VALUE;
-        for (int offset = 0; offset < total && offset < READ_MAX; offset += READ_SIZE) {
-            Gateway.Listing listing = gateway.list(AGREEMENTS + "?status=PENDING_APPROVAL&fields={fields}"
-                    + "&offset={offset}&limit={limit}", FIELDS, offset, READ_SIZE);
-            total = listing.total();
-            listing.items().forEach(version -> {
-                if (version.path("termsApproval").path("approvedBy").asString("").isBlank()) {
-                    awaiting.add(version);
-                }
-            });
-            if (listing.items().isEmpty()) {
-                break;
-            }
-        }
-        awaiting.sort(Comparator.comparing(AgreementApprovalsController::drafted).reversed());
-        return new Awaiting(awaiting, total > READ_MAX);
-    }
-
-    private static Instant drafted(JsonNode version) {
-        try {
-            return Instant.parse(version.path("initialDate").asString(""));
-        } catch (DateTimeParseException unreadable) {
-            return Instant.EPOCH;
-        }
-    }
-
-    /** What the list shows; {@code incomplete} when onboarding has more proposals than the portal reads. */
-    private record Awaiting(List<JsonNode> versions, boolean incomplete) {
     }
 }

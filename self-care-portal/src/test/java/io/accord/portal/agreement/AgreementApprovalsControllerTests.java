@@ -56,33 +56,44 @@ class AgreementApprovalsControllerTests extends PortalTestSupport {
         return version(PREVIOUS_ID, 1, "ACTIVE", null, "30.00", 30, "0.50");
     }
 
-    private static String row(String id, String partner, int day, String proposedBy, String approvedBy) {
+    /** A version as onboarding lists it under {@code ?termsApproval=pending}: proposed, its terms not approved. */
+    private static String row(String id, String partner, String proposedAt, String proposedBy) {
         return """
                 {"id":"%s","name":"%s agreement","agreementType":"SELL_THROUGH","status":"PENDING_APPROVAL","version":"3",
-                 "initialDate":"2026-12-0%dT08:00:00%sZ","engagedParty":[{"id":"%s","name":"%s"}],
-                 "termsApproval":{"proposedBy":"%s"%s}}""".formatted(id, partner, day, day == 5 ? ".250" : "", id,
-                partner, proposedBy, approvedBy == null ? "" : ",\"approvedBy\":\"" + approvedBy + "\"");
+                 "engagedParty":[{"id":"%s","name":"%s"}],
+                 "termsApproval":{"proposedBy":"%s"%s}}""".formatted(id, partner, id, partner, proposedBy,
+                proposedAt == null ? "" : ",\"proposedAt\":\"" + proposedAt + "\"");
     }
 
     @Test
-    void listsTheVersionsAwaitingTermsApprovalAcrossPartnersNewestFirst() throws Exception {
+    void pagesTheVersionsOnboardingListsAsAwaitingTermsApprovalNewestProposalFirst() throws Exception {
         STUB.answerJson("GET", API, 200, "[" + String.join(",",
-                row("a9000000-0000-4000-8000-00000000000a", "Older Media", 4, "pm-anna", null),
-                row("a9000000-0000-4000-8000-00000000000b", "Approved Ltd", 6, "pm-anna", "pm-ben"),
-                row("a9000000-0000-4000-8000-00000000000c", "Newest AG", 5, "pm-carl", null)) + "]",
-                Map.of("X-Total-Count", "3"));
+                row("a9000000-0000-4000-8000-00000000000c", "Newest AG", "2026-12-05T08:15:00.250Z", "pm-carl"),
+                row("a9000000-0000-4000-8000-00000000000a", "Older Media", "2026-12-04T08:00:00Z", "pm-anna"),
+                row("a9000000-0000-4000-8000-00000000000d", "Before Records Oy", null, "pm-anna")) + "]",
+                Map.of("X-Total-Count", "43"));
 
-        String page = mvc.perform(get("/agreement-approvals").with(TestUsers.staff(MANAGER, MANAGER)))
+        String page = mvc.perform(get("/agreement-approvals?page=1").with(TestUsers.staff(MANAGER, MANAGER)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("<a href=\"/agreement-approvals\" aria-current=\"page\">Agreement terms</a>"),
                         containsString("href=\"/agreement-approvals/a9000000-0000-4000-8000-00000000000c\""),
-                        containsString("<td>pm-carl</td>"), containsString("2 in all"),
-                        not(containsString("Approved Ltd")))))
+                        containsString("<td>pm-carl</td>"), containsString("43 in all"),
+                        containsString("<th scope=\"col\">Proposed</th>"),
+                        containsString(">2026-12-05 08:15</time>"), containsString("<td>—</td>"),
+                        containsString("page=2"), not(containsString("2,000")))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page.indexOf("Newest AG")).isPositive().isLessThan(page.indexOf("Older Media"));
-        assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("status=PENDING_APPROVAL")
-                .contains("offset=0").contains("limit=500");
+        assertThat(STUB.requestsTo("GET", API)).singleElement().satisfies(request -> assertThat(request.query())
+                .contains("termsApproval=pending", "offset=20", "limit=20").doesNotContain("status="));
+    }
+
+    @Test
+    void aPageBeyondTheLastGoesToTheLastOne() throws Exception {
+        STUB.answerJson("GET", API, 200, "[]", Map.of("X-Total-Count", "21"));
+
+        mvc.perform(get("/agreement-approvals?page=4").with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(redirectedUrl("/agreement-approvals?page=1"));
     }
 
     @Test

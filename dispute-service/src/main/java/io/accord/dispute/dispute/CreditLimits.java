@@ -115,13 +115,42 @@ class CreditLimits {
         if (statement.isEmpty()) {
             return;
         }
-        CreditLimit.Limit limit = limit(dispute.items, statement.get(), credits(dispute.statementId, dispute.id,
-                pending));
+        List<CreditLimit.Credit> credits = credits(dispute.statementId, dispute.id, pending);
+        CreditLimit.Limit limit = limit(dispute.items, statement.get(), credits);
         if (!limit.allows(amount)) {
             ErrorResponseException refused = refusal(status, EXCEEDS_REMAINING, field, "The adjustment "
                     + amount.toPlainString(), limit, statement.get());
             refused.getBody().setProperty("disputeId", dispute.id.toString());
             throw refused;
+        }
+        requireSharesWithinLines(dispute, amount, statement.get(), credits, status, field);
+    }
+
+    /**
+     * A dispute split by line ({@link Dispute#lineShares}) moves each line's share on that line only: each share
+     * within what remains of its own line (a total within the lines together could still put more on one line than
+     * it has left); refused naming the line ({@code lineId}).
+     */
+    private static void requireSharesWithinLines(Dispute dispute, BigDecimal amount,
+                                                 DisputableDocuments.Statement statement,
+                                                 List<CreditLimit.Credit> credits, HttpStatus status, String field) {
+        List<CreditLimit.Line> lines = CreditLimit.lines(dispute.items);
+        Map<String, BigDecimal> shares = dispute.lineShares(amount);
+        if (lines.size() < 2 || shares.isEmpty()) {
+            return;
+        }
+        for (CreditLimit.Line line : lines) {
+            BigDecimal share = shares.getOrDefault(line.id(), BigDecimal.ZERO);
+            CreditLimit.Limit limit = CreditLimit.ofLines(List.of(line), credits);
+            if (!limit.allows(share)) {
+                ErrorResponseException refused = refusal(status, EXCEEDS_REMAINING, field, "The adjustment's share "
+                        + share.toPlainString() + " on line " + line.id() + " (of " + amount.toPlainString() + ")",
+                        limit, statement);
+                refused.getBody().setProperty("disputeId", dispute.id.toString());
+                refused.getBody().setProperty("lineId", line.id());
+                refused.getBody().setProperty("share", plain(share, statement.currency()));
+                throw refused;
+            }
         }
     }
 

@@ -76,6 +76,42 @@ class DisputeLineAmountsTests {
     }
 
     @Test
+    void aProposalOnASplitDisputeChecksEachLinesShareAgainstWhatRemainsOfThatLine() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issueWithLines(as.partnerId, Instant.now(), "50.00", "20.00", "20.00");
+        TestHttp.Response split = as.partner.post(Disputing.TICKETS, ticket(statement, "40.00",
+                line(statement + "-1", "30.00"), line(statement + "-2", "10.00")));
+        assertThat(split.status()).as(split.body()).isEqualTo(201);
+        String id = split.json().path("id").asString();
+        // a dispute on the whole statement meanwhile credits 15.00, which may have gone to any line: line 2 has 5.00
+        // left, line 1 35.00, the two together 55.00
+        TestHttp.Response whole = as.partner.post(Disputing.TICKETS, """
+                {"ticketType": "BillingDispute", "description": "all of it", "category": "RATE",
+                 "disputedAmount": {"unit": "EUR", "value": "15.00"},
+                 "relatedEntity": [{"id": "%s", "role": "Statement"}]}
+                """.formatted(statement));
+        assertThat(whole.status()).as(whole.body()).isEqualTo(201);
+        String other = whole.json().path("id").asString();
+        assertThat(as.step(as.finance, other, "review", null).status()).isEqualTo(200);
+        assertThat(as.step(as.finance, other, "proposal", Disputing.proposal("15.00")).status()).isEqualTo(200);
+        assertThat(as.step(as.partner, other, "acceptance", null).status()).isEqualTo(200);
+        assertThat(as.step(as.finance, id, "review", null).status()).isEqualTo(200);
+
+        // 40.00 fits the lines together, but its share of line 2 (10.00) does not fit the 5.00 left there
+        TestHttp.Response over = as.step(as.finance, id, "proposal", Disputing.proposal("40.00"));
+        assertThat(over.status()).as(over.body()).isEqualTo(422);
+        assertThat(over.json().path("type").asString()).endsWith("/adjustment-exceeds-remaining");
+        assertThat(over.json().path("lineId").asString()).isEqualTo(statement + "-2");
+        assertThat(over.json().path("share").asString()).isEqualTo("10.000000");
+        assertThat(over.json().path("remaining").asString()).isEqualTo("5.000000");
+        assertThat(over.json().path("detail").asString()).contains("on line " + statement + "-2");
+
+        // half of it puts 5.00 on line 2: within
+        TestHttp.Response half = as.step(as.finance, id, "proposal", Disputing.proposal("20.00"));
+        assertThat(half.status()).as(half.body()).isEqualTo(200);
+    }
+
+    @Test
     void eachLinesAmountIsCheckedAgainstItsLineAndTheirSumIsTheDisputedAmount() {
         Disputing as = new Disputing(port);
         String statement = settlement.issueWithLines(as.partnerId, Instant.now(), "50.00", "20.00", "20.00");

@@ -41,6 +41,28 @@ class AdjustmentStore {
                 .update() == 1;
     }
 
+    /** Stores the statement lines a newly added adjustment is split across, in order. */
+    void addLines(String adjustmentId, List<DisputeAdjustments.Line> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            DisputeAdjustments.Line line = lines.get(i);
+            jdbc.sql("""
+                            insert into dispute_adjustment_line (adjustment_id, line_number, statement_line_id,
+                                                                 disputed_amount, amount)
+                            values (:id, :number, :line, :disputed, :amount)""")
+                    .param("id", adjustmentId).param("number", i + 1).param("line", line.statementLineId())
+                    .param("disputed", line.disputedAmount()).param("amount", line.amount()).update();
+        }
+    }
+
+    private List<DisputeAdjustments.Line> lines(String adjustmentId) {
+        return jdbc.sql("""
+                        select statement_line_id, disputed_amount, amount from dispute_adjustment_line
+                        where adjustment_id = :id order by line_number""")
+                .param("id", adjustmentId)
+                .query((rs, row) -> new DisputeAdjustments.Line(rs.getString("statement_line_id"),
+                        rs.getBigDecimal("disputed_amount"), rs.getBigDecimal("amount"))).list();
+    }
+
     /** The partner's pending adjustments, oldest first, locked until the transaction ends. */
     List<DisputeAdjustments.Adjustment> lockPending(UUID partnerId) {
         return jdbc.sql("""
@@ -145,7 +167,8 @@ class AdjustmentStore {
                             adjustment.partnerId(), adjustment.direction(), adjustment.amount(),
                             adjustment.currency(), adjustment.reason(), adjustment.periodReference(),
                             adjustment.statementReference(), adjustment.outcome(), adjustment.resolvedAt(),
-                            adjustment.resolvedBy(), adjustment.receivedAt(), null, null, null, null);
+                            adjustment.resolvedBy(), adjustment.receivedAt(), null, null, null, null,
+                            adjustment.lines());
                 }).list();
     }
 
@@ -155,13 +178,13 @@ class AdjustmentStore {
                 .param("partner", partnerId).query((rs, row) -> adjustment(rs)).list();
     }
 
-    private static DisputeAdjustments.Adjustment adjustment(ResultSet rs) throws SQLException {
+    private DisputeAdjustments.Adjustment adjustment(ResultSet rs) throws SQLException {
         return new DisputeAdjustments.Adjustment(rs.getString("adjustment_id"), rs.getString("dispute_id"),
                 rs.getObject("partner_id", UUID.class), rs.getString("direction"), rs.getBigDecimal("amount"),
                 rs.getString("currency"), rs.getString("reason"), rs.getString("period_reference"),
                 rs.getString("statement_reference"), rs.getString("outcome"), instant(rs, "resolved_at"),
                 rs.getString("resolved_by"), instant(rs, "received_at"), rs.getObject("statement_id", UUID.class), rs.getObject("note_id", UUID.class),
-                rs.getString("settled_line_id"), instant(rs, "carried_at"));
+                rs.getString("settled_line_id"), instant(rs, "carried_at"), lines(rs.getString("adjustment_id")));
     }
 
     private static String truncate(String text, int max) {

@@ -194,6 +194,25 @@ public class DisputeAdjustments {
     public record Placed(String adjustmentId, String lineId, Money amount) {
     }
 
+    /**
+     * A disputed statement line an adjustment is split across.
+     *
+     * @param statementLineId the statement's line ({@code <statement id>-<n>})
+     * @param disputedAmount  what the partner disputed on it ({@code null} if not sent)
+     * @param amount          its share of the adjustment's amount (not negative)
+     */
+    public record Line(String statementLineId, BigDecimal disputedAmount, BigDecimal amount) {
+    }
+
+    /**
+     * One booked line of an adjustment.
+     *
+     * @param statementLineId the disputed statement line it is booked against, {@code null} when not split
+     * @param amount          signed from the partner's side, at the currency's minor unit
+     */
+    public record Share(String statementLineId, Money amount) {
+    }
+
     /** @param byDefault whether the partner has no setting of its own (the configured default applies) */
     public record Setting(UUID partnerId, SettleBy settleBy, boolean byDefault) {
     }
@@ -207,13 +226,47 @@ public class DisputeAdjustments {
      *                      proposed the resolution the partner accepted ({@code null} when the event named nobody)
      * @param statementId   the statement that carries it, {@code null} unless a statement does
      * @param noteId        the credit or debit note that settles it, {@code null} unless a note does
-     * @param settledLineId the document line that carries it ({@code <document id>-<n>}), {@code null} while pending
+     * @param settledLineId the document line that carries it ({@code <document id>-<n>}), {@code null} while pending;
+     *                      the first of them when it is split by line
+     * @param lines         the disputed statement lines it is split across (their amounts sum to {@code amount}),
+     *                      empty when the dispute did not split it: then it is booked as one line
      */
     public record Adjustment(String adjustmentId, String disputeId, UUID partnerId, String direction,
                              BigDecimal amount, String currency, String reason, String periodReference,
                              String statementReference, String outcome, Instant resolvedAt, String resolvedBy,
                              Instant receivedAt,
-                             UUID statementId, UUID noteId, String settledLineId, Instant carriedAt) {
+                             UUID statementId, UUID noteId, String settledLineId, Instant carriedAt,
+                             List<Line> lines) {
+
+        public Adjustment {
+            lines = lines == null ? List.of() : List.copyOf(lines);
+        }
+
+        /**
+         * What each booked line of the adjustment moves, at the currency's minor unit and signed from the partner's
+         * side: one share per disputed statement line, or the whole amount as one share when it is not split. Each
+         * share is the rounded running total minus the rounded running total before it (HALF_EVEN), so the shares
+         * sum exactly to the whole amount rounded once.
+         */
+        public List<Share> shares() {
+            int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+            BigDecimal sign = "DEBIT_PARTNER".equals(direction) ? BigDecimal.ONE.negate() : BigDecimal.ONE;
+            if (lines.isEmpty()) {
+                return List.of(new Share(null, Money.of(amount.setScale(digits, java.math.RoundingMode.HALF_EVEN)
+                        .multiply(sign), currency)));
+            }
+            List<Share> shares = new java.util.ArrayList<>();
+            BigDecimal running = BigDecimal.ZERO;
+            BigDecimal booked = BigDecimal.ZERO;
+            for (Line line : lines) {
+                running = running.add(line.amount());
+                BigDecimal upTo = running.setScale(digits, java.math.RoundingMode.HALF_EVEN);
+                shares.add(new Share(line.statementLineId(), Money.of(upTo.subtract(booked).multiply(sign),
+                        currency)));
+                booked = upTo;
+            }
+            return List.copyOf(shares);
+        }
 
         /**
          * The reason without the dispute it names at its end ({@code "... (dispute <id>)"}, as the dispute service

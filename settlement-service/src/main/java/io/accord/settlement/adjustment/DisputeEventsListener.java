@@ -70,18 +70,61 @@ class DisputeEventsListener {
                 "direction " + adjustment.direction() + " is not CREDIT_PARTNER or DEBIT_PARTNER");
         BigDecimal amount = amount(event, adjustment.amount());
         String currency = currency(event, adjustment.currency());
+        List<DisputeAdjustments.Line> lines = lines(event, adjustment, amount);
         boolean added = store.addPending(new AdjustmentStore.NewAdjustment(adjustment.adjustmentId(),
                 resolved.disputeId(), partnerId, adjustment.direction(), amount, currency, adjustment.reason(),
                 adjustment.periodReference(), adjustment.statementId(), resolved.outcome(), resolved.resolvedAt(),
                 blankToNull(resolved.resolvedBy())),
                 clock.instant());
         if (added) {
+            store.addLines(adjustment.adjustmentId(), lines);
             // synchronous: a note that settles it at once is drafted in this transaction, or nothing is
             events.publishEvent(new DisputeAdjustments.Received(store.find(adjustment.adjustmentId()).orElseThrow()));
         }
         log.info("Dispute {} adjustment {} ({} {} {}) of partner {} {}", resolved.disputeId(),
                 adjustment.adjustmentId(), adjustment.direction(), amount.toPlainString(), currency, partnerId,
                 added ? "was received" : "was known already");
+    }
+
+    /**
+     * The statement lines the adjustment is split across: none when the event names none (an old-style dispute); else
+     * each names a line of the disputed statement and their shares sum to the amount exactly, or it is poison.
+     */
+    private static List<DisputeAdjustments.Line> lines(IncomingEvent event, DisputeResolved.Adjustment adjustment,
+                                                       BigDecimal amount) {
+        if (adjustment.lines() == null || adjustment.lines().isEmpty()) {
+            return List.of();
+        }
+        String statement = adjustment.statementId() == null ? null : adjustment.statementId().strip();
+        require(event, statement != null && !statement.isEmpty(), "lines without the statement they belong to");
+        List<DisputeAdjustments.Line> lines = new java.util.ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (DisputeResolved.Line line : adjustment.lines()) {
+            String id = line == null || line.statementLineId() == null ? null : line.statementLineId().strip();
+            require(event, id != null && id.startsWith(statement + "-") && seen.add(id),
+                    "line " + id + " is not a line of statement " + statement + " (or is named twice)");
+            BigDecimal share = decimal(event, "line " + id + " amount", line.amount());
+            require(event, share.signum() >= 0, "line " + id + " amount " + line.amount() + " is negative");
+            BigDecimal disputed = line.disputedAmount() == null ? null
+                    : decimal(event, "line " + id + " disputedAmount", line.disputedAmount());
+            lines.add(new DisputeAdjustments.Line(id, disputed, share));
+            sum = sum.add(share);
+        }
+        require(event, sum.compareTo(amount) == 0, "the lines' amounts sum to " + sum.toPlainString() + ", not "
+                + amount.toPlainString());
+        return List.copyOf(lines);
+    }
+
+    private static BigDecimal decimal(IncomingEvent event, String what, String value) {
+        try {
+            BigDecimal decimal = new BigDecimal(value);
+            require(event, decimal.stripTrailingZeros().scale() <= 6, what + " " + value + " has more than 6 decimals");
+            return decimal;
+        } catch (NumberFormatException | NullPointerException malformed) {
+            throw new PoisonMessageException("DisputeResolved " + event.id() + ": " + what + " '" + value
+                    + "' is not a decimal");
+        }
     }
 
     private static String blankToNull(String actor) {

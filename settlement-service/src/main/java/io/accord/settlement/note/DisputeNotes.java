@@ -80,7 +80,7 @@ class DisputeNotes {
                 + (credit ? "credit" : "debit") + ")";
         String own = adjustment.reasonWithoutDispute();
         String reason = "Dispute " + adjustment.disputeId() + " resolved" + (own == null ? "" : ": " + own);
-        List<CorrectionNotes.DraftLine> lines = List.of(new CorrectionNotes.DraftLine(cut(label, 500), amount, null));
+        List<CorrectionNotes.DraftLine> lines = lines(adjustment, statement.id(), label, amount);
         Optional<NoteCeilings.Refusal> refusal = notes.refusal(statement.id(), type, lines);
         if (refusal.isPresent()) {
             // refused inside the inbox transaction, the adjustment would be retried and dead-lettered: kept instead
@@ -93,6 +93,38 @@ class DisputeNotes {
         log.info("Dispute {} adjustment {} is settled by {} {} correcting statement {}", adjustment.disputeId(),
                 adjustment.adjustmentId(), type, note.id(), statement.id());
         return new Outcome(note, null);
+    }
+
+    /**
+     * The note's lines: the whole amount on one, or, when the dispute split it by statement line, one line per
+     * disputed line with its share (at the minor unit, summing to the amount exactly), each correcting that line.
+     */
+    private static List<CorrectionNotes.DraftLine> lines(DisputeAdjustments.Adjustment adjustment, UUID statementId,
+                                                         String label, BigDecimal amount) {
+        if (adjustment.lines().isEmpty()) {
+            return List.of(new CorrectionNotes.DraftLine(cut(label, 500), amount, null));
+        }
+        return adjustment.shares().stream().filter(share -> share.amount().amount().signum() != 0)
+                .map(share -> {
+                    Integer number = lineNumber(statementId, share.statementLineId());
+                    // a line of the statement prints "(corrects line n)"; any other is named
+                    String named = number != null ? label : label + " on statement line " + share.statementLineId();
+                    return new CorrectionNotes.DraftLine(cut(named, 500), share.amount().amount().abs(), number);
+                })
+                .toList();
+    }
+
+    /** The number of the statement's line {@code <statement id>-<n>}, or {@code null} when it is not one of its. */
+    private static Integer lineNumber(UUID statementId, String statementLineId) {
+        String prefix = statementId + "-";
+        if (statementLineId == null || !statementLineId.startsWith(prefix)) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(statementLineId.substring(prefix.length()));
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     /** The note that settles an adjustment, or why none does ({@code note} then {@code null}). */

@@ -95,7 +95,7 @@ class StatementComposer {
             // the dispute adjustments: listed after the guarantee line and not measured by it
             List<LineDraft> adjustmentDrafts = Stream.concat(
                     lateGuarantees.of(partnerId, period, currency).stream(),
-                    pending.stream().map(StatementComposer::adjustmentLine)).toList();
+                    pending.stream().flatMap(StatementComposer::adjustmentLines)).toList();
             Map<String, FxRates.FxRate> used = rates(currency, period, Stream.concat(
                     Stream.concat(sums.stream().map(UsageSums.Sum::currency),
                             drafts.stream().map(draft -> draft.amount().currency())),
@@ -137,11 +137,14 @@ class StatementComposer {
         List<StatementLine> lines = composition.lines().lines();
         for (DisputeAdjustments.Adjustment adjustment : composition.adjustments()) {
             String named = " adjustment " + adjustment.adjustmentId() + " (";
+            // one line, or one per disputed statement line: the first names where it is carried, the sum its amount
             int number = 0;
-            for (int i = 0; i < lines.size() && number == 0; i++) {
+            Money amount = null;
+            for (int i = 0; i < lines.size(); i++) {
                 StatementLine line = lines.get(i);
                 if (LineKind.DISPUTE_ADJUSTMENT.name().equals(line.type()) && line.label().contains(named)) {
-                    number = i + 1;
+                    number = number == 0 ? i + 1 : number;
+                    amount = amount == null ? line.rounded() : amount.plus(line.rounded());
                 }
             }
             if (number == 0) {
@@ -149,7 +152,7 @@ class StatementComposer {
                         + adjustment.adjustmentId());
             }
             placed.add(new DisputeAdjustments.Placed(adjustment.adjustmentId(),
-                    StatementDocument.lineId(statementId, number), lines.get(number - 1).rounded()));
+                    StatementDocument.lineId(statementId, number), amount));
         }
         adjustments.carry(placed, statementId);
         if (!composition.lateProductIds().isEmpty()) {
@@ -271,14 +274,27 @@ class StatementComposer {
         return a.isAfter(b) ? a : b;
     }
 
-    private static LineDraft adjustmentLine(DisputeAdjustments.Adjustment adjustment) {
+    /**
+     * The adjustment's statement lines: one, or one per disputed statement line when the dispute split it, each
+     * naming that line and carrying its share at the minor unit (the shares sum to the adjustment exactly).
+     */
+    private static Stream<LineDraft> adjustmentLines(DisputeAdjustments.Adjustment adjustment) {
+        if (adjustment.lines().isEmpty()) {
+            return Stream.of(adjustmentLine(adjustment, null, adjustment.signedAmount()));
+        }
+        return adjustment.shares().stream()
+                .map(share -> adjustmentLine(adjustment, share.statementLineId(), share.amount()));
+    }
+
+    private static LineDraft adjustmentLine(DisputeAdjustments.Adjustment adjustment, String statementLineId,
+                                            Money amount) {
         boolean credit = "CREDIT_PARTNER".equals(adjustment.direction());
         String label = "Dispute " + adjustment.disputeId() + " adjustment " + adjustment.adjustmentId() + " ("
-                + (credit ? "credit" : "debit") + ")" + (adjustment.reasonWithoutDispute() == null ? "" : ": "
+                + (credit ? "credit" : "debit") + ")" + (statementLineId == null ? "" : " on statement line "
+                + statementLineId) + (adjustment.reasonWithoutDispute() == null ? "" : ": "
                 + adjustment.reasonWithoutDispute());
         return new LineDraft(LineKind.DISPUTE_ADJUSTMENT, label.length() > 500 ? label.substring(0, 500) : label,
-                null, null, null, adjustment.signedAmount(), adjustment.direction(),
-                "dispute " + adjustment.disputeId());
+                null, null, null, amount, adjustment.direction(), "dispute " + adjustment.disputeId());
     }
 
     /**

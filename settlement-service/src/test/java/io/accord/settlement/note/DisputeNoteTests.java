@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,72 @@ class DisputeNoteTests {
         assertThat(settled.adjustmentId()).isEqualTo(adjustment);
         JsonNode listed = finance.get("/api/settlement/adjustments?partnerId=" + partner).json().get(0);
         assertThat(listed.path("settledLineId").asString()).isEqualTo(drafted.lineId(number));
+    }
+
+    @Test
+    void anAdjustmentSplitByStatementLineIsBookedAsOneLinePerDisputedLineSummingExactly() {
+        String partner = statements.partner();
+        String disputed = UUID.randomUUID().toString();
+        String dispute = "dsp-" + UUID.randomUUID();
+        String adjustment = "adj-" + UUID.randomUUID();
+
+        // 3.335 + 6.670 = 10.005: each share rounded alone makes 3.34 + 6.67 = 10.01, one cent more than 10.00
+        DomainEvents.send(Topics.DISPUTE_EVENTS, split(dispute, partner, adjustment, disputed, "10.005",
+                "CREDIT_PARTNER", disputed + "-1", "3.335", disputed + "-2", "6.670"), null);
+        await().atMost(PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner)).size() == 1);
+        Statements.View drafted = statements.drafted(partner, "20.00");
+
+        List<Statements.Line> booked = drafted.lines().stream()
+                .filter(line -> "DISPUTE_ADJUSTMENT".equals(line.type())).toList();
+        assertThat(booked).extracting(Statements.Line::label).satisfiesExactly(
+                label -> assertThat(label).contains("Dispute " + dispute, "statement line " + disputed + "-1"),
+                label -> assertThat(label).contains("Dispute " + dispute, "statement line " + disputed + "-2"));
+        assertThat(booked).extracting(line -> line.rounded().stripTrailingZeros().toPlainString())
+                .containsExactly("3.34", "6.66");
+        int first = 1 + drafted.lines().indexOf(booked.getFirst());
+        DisputeAdjustments.Adjustment carried = adjustments.ofPartner(UUID.fromString(partner)).getFirst();
+        assertThat(carried.statementId()).isEqualTo(drafted.id());
+        assertThat(carried.settledLineId()).isEqualTo(drafted.lineId(first));
+        assertThat(carried.lines()).extracting(DisputeAdjustments.Line::statementLineId)
+                .containsExactly(disputed + "-1", disputed + "-2");
+        DisputeAdjustmentSettled settled = settledEvent(dispute);
+        assertThat(settled.amount()).isEqualTo("10.00");
+        assertThat(settled.lineId()).isEqualTo(drafted.lineId(first));
+
+        // the same event again books nothing more; shares not summing to the amount are poison
+        DomainEvents.send(Topics.DISPUTE_EVENTS, split(dispute, partner, adjustment, disputed, "10.005",
+                "CREDIT_PARTNER", disputed + "-1", "3.335", disputed + "-2", "6.670"), null);
+        String bad = "dsp-" + UUID.randomUUID();
+        DomainEvents.send(Topics.DISPUTE_EVENTS, split(bad, partner, "adj-" + UUID.randomUUID(), disputed, "10.00",
+                "CREDIT_PARTNER", disputed + "-1", "3.00", disputed + "-2", "6.00"), null);
+        TestKafka.awaitRecords(Topics.deadLetter(Topics.DISPUTE_EVENTS), record -> bad.equals(record.key()), 1,
+                Duration.ofSeconds(90));
+        assertThat(adjustments.ofPartner(UUID.fromString(partner))).singleElement()
+                .satisfies(only -> assertThat(only.lines()).hasSize(2));
+    }
+
+    @Test
+    void withTheNoteSettingASplitAdjustmentBecomesANoteCorrectingEachDisputedLine() {
+        String partner = statements.partner();
+        Statements.View issued = statements.issued(partner, "20.00", "30.00");
+        assertThat(finance("fiona").put(setting(partner), "{\"settleBy\": \"NOTE\"}").status()).isEqualTo(200);
+        String dispute = "dsp-" + UUID.randomUUID();
+
+        DomainEvents.send(Topics.DISPUTE_EVENTS, split(dispute, partner, "adj-" + UUID.randomUUID(),
+                issued.id().toString(), "4.005", "CREDIT_PARTNER", issued.lineId(2), "1.335", issued.lineId(1),
+                "2.670"), null);
+
+        await().atMost(PATIENCE).until(() -> !adjustments.ofPartner(UUID.fromString(partner)).isEmpty()
+                && !adjustments.ofPartner(UUID.fromString(partner)).getFirst().pending());
+        UUID note = adjustments.ofPartner(UUID.fromString(partner)).getFirst().noteId();
+        assertThat(note).isNotNull();
+        JsonNode drafted = finance("fiona").get("/api/settlement/notes/" + note).json();
+        assertThat(drafted.path("netAmount").decimalValue()).isEqualByComparingTo("4.00");
+        assertThat(drafted.path("lines").valueStream().map(line -> line.path("statementLineNumber").asInt()))
+                .containsExactly(2, 1);
+        assertThat(drafted.path("lines").valueStream().map(line -> line.path("amount").decimalValue()
+                .stripTrailingZeros().toPlainString())).containsExactly("1.34", "2.66");
+        assertThat(settledEvent(dispute).amount()).isEqualTo("4.00");
     }
 
     @Test
@@ -307,6 +374,17 @@ class DisputeNoteTests {
                 record -> dispute.equals(record.key())
                         && "DisputeAdjustmentSettled".equals(TestKafka.header(record, "ce_type")), 1, PATIENCE)
                 .getFirst()), DisputeAdjustmentSettled.class);
+    }
+
+    /** A resolution split across two statement lines, each with its share of {@code amount}. */
+    private static DisputeResolved split(String dispute, String partner, String adjustmentId, String statementId,
+                                         String amount, String direction, String firstLine, String firstShare,
+                                         String secondLine, String secondShare) {
+        return new DisputeResolved(UUID.randomUUID(), Instant.now(), dispute, partner, "PARTIALLY_ACCEPTED", "pat",
+                Instant.now(), "accepted in part", new DisputeResolved.Adjustment(adjustmentId, null, statementId,
+                amount, "EUR", direction, "minutes missing", List.of(
+                        new DisputeResolved.Line(firstLine, "20.00", firstShare),
+                        new DisputeResolved.Line(secondLine, "20.00", secondShare))));
     }
 
     private static DisputeResolved resolved(String dispute, String partner, String adjustmentId, String statementId,

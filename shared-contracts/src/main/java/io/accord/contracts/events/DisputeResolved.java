@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * A dispute was resolved. When the resolution moves money, {@code adjustment} says how much, in which direction and
  * for which period or statement; settlement carries it as a labelled line on the partner's next statement (or a
- * credit/debit note for an issued one), naming the dispute. Published by the dispute service on
+ * credit/debit note for an issued one), naming the dispute — one line per disputed statement line when
+ * {@code adjustment.lines} splits it. Published by the dispute service on
  * {@code dispute.events.v1}, keyed by the dispute id. Decimals are strings (exact).
  *
  * @param outcome    {@code ACCEPTED} (the partner was right, fully), {@code PARTIALLY_ACCEPTED}, {@code REJECTED} or

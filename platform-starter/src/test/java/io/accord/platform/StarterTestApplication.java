@@ -5,6 +5,7 @@ import io.accord.contracts.Roles;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.web.EntityTags;
 import io.accord.platform.web.IfMatch;
+import io.accord.platform.web.Representation;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.testsupport.TestInfrastructure;
@@ -48,6 +49,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,6 +225,20 @@ public class StarterTestApplication {
         @GetMapping(PATH + "/{id}")
         ResponseEntity<Widget> get(@PathVariable String id) {
             return EntityTags.ok(read(id), version(id));
+        }
+
+        /** The widget as a map, as an operation building its answer by hand does; fields= knows its attributes. */
+        @GetMapping(PATH + "/{id}/asMap")
+        @Representation(Widget.class)
+        Map<String, Object> asMap(@PathVariable String id) {
+            Widget widget = read(id);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", widget.id());
+            out.put("href", widget.href());
+            out.put("name", widget.name());
+            out.put("colour", widget.colour());
+            out.put("@type", widget.type());
+            return out;
         }
 
         @GetMapping(PATH)

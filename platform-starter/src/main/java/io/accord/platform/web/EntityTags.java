@@ -6,7 +6,8 @@ import java.net.URI;
 
 /**
  * Conditional requests on a TMF resource (RFC 9110 section 13), from its aggregate's JPA {@code @Version}: a strong
- * {@code ETag} ({@code "7"}) on GET, POST and PATCH answers; {@link IfMatch} on PATCH and DELETE (412 when stale);
+ * {@code ETag} ({@code "7"}) on GET, POST and PATCH answers; {@link IfMatch} on PATCH and DELETE (412 when stale),
+ * and on a GET or HEAD of an {@link #ok} answer ({@code IfMatchOnReads}, the same 412 problem+json);
  * {@code If-None-Match} on GET answers 304 without a body, which Spring MVC does by itself for a 200
  * {@link ResponseEntity} that carries an {@code ETag} (weak comparison, as RFC 9110 asks for GET).
  * <p>

@@ -44,8 +44,8 @@ import java.util.stream.Collectors;
  * A name the resource does not have is a 400 naming it and the resource's attributes ({@link #attributeCheck}),
  * before the operation runs, instead of being dropped silently ({@code fields=bogus} answered {@code id}, {@code href}
  * and {@code @type} alone, found on 2026-12-07). The attributes are those Jackson writes for the record the operation
- * returns (alone, in a list or in a {@code ResponseEntity}); an operation returning anything else (a map, a JSON
- * tree, bytes) is not checked.
+ * returns (alone, in a list or in a {@code ResponseEntity}), or of the record its {@link Representation} names when it
+ * returns a map or a JSON tree; an operation returning anything else without one (bytes) is not checked.
  */
 @ControllerAdvice
 public class FieldSelection implements ResponseBodyAdvice<Object> {
@@ -150,8 +150,15 @@ public class FieldSelection implements ResponseBodyAdvice<Object> {
         return requested;
     }
 
-    /** The record an operation answers with, alone, in a collection or array, or in a {@code ResponseEntity}. */
+    /**
+     * The record an operation answers with, alone, in a collection or array, or in a {@code ResponseEntity}; for one
+     * answering a map or tree, the record its {@link Representation} names.
+     */
     static Optional<Class<?>> resourceType(HandlerMethod method) {
+        Representation representation = method.getMethodAnnotation(Representation.class);
+        if (representation != null) {
+            return Optional.of(representation.value());
+        }
         ResolvableType type = ResolvableType.forMethodReturnType(method.getMethod(), method.getBeanType());
         if (HttpEntity.class.isAssignableFrom(type.toClass())) {
             type = type.as(HttpEntity.class).getGeneric(0);

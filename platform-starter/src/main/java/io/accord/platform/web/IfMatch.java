@@ -61,6 +61,11 @@ public record IfMatch(Set<String> tags, boolean any) {
         return any || !tags.isEmpty();
     }
 
+    /** Whether the header is absent, is {@code *} or names this entity tag (quoted, compared strongly). */
+    public boolean matches(String currentTag) {
+        return !isPresent() || any || tags.contains(currentTag);
+    }
+
     /**
      * Passes when the header is absent, is {@code *} or names the aggregate's current version; else 412.
      *
@@ -69,7 +74,7 @@ public record IfMatch(Set<String> tags, boolean any) {
      */
     public void check(long version, String resource) {
         String current = EntityTags.of(version);
-        if (isPresent() && !any && !tags.contains(current)) {
+        if (!matches(current)) {
             throw new PreconditionFailedException(resource + " has changed since the version If-Match names ("
                     + String.join(", ", tags) + "); it is now at ETag " + current + ". Nothing was changed: read it"
                     + " again (GET) and apply your change to what it shows now.", current);

@@ -4,6 +4,7 @@ import io.accord.platform.problem.ProblemWriter;
 import io.accord.platform.time.SupportedTimes;
 import jakarta.servlet.Filter;
 import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.tomcat.autoconfigure.TomcatVirtualThreadsWebServerFactoryCustomizer;
@@ -14,6 +15,9 @@ import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityReturnValueHandler;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +26,7 @@ import java.time.OffsetDateTime;
 /**
  * Registers the correlation id filter ahead of security, so even a 401 carries the id, and right after it the
  * refusals of a NUL character in the query and of an unreadable Accept or Content-Type header; and serves every HTTP
- * request on a virtual thread of its own.
+ * request on a virtual thread of its own; and {@code If-Match} on a GET ({@link IfMatchOnReads}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -47,6 +51,27 @@ public class WebConfiguration {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + place);
         return registration;
+    }
+
+    /**
+     * {@code If-Match} is evaluated on a GET or HEAD too ({@link IfMatchOnReads}, ahead of Spring's handling of
+     * {@code ResponseEntity} answers, which only evaluates {@code If-None-Match} there).
+     */
+    @Bean
+    static BeanPostProcessor ifMatchOnReads() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getReturnValueHandlers() != null) {
+                    adapter.setReturnValueHandlers(adapter.getReturnValueHandlers().stream()
+                            .map(handler -> handler instanceof ResponseEntityReturnValueHandler
+                                    || handler instanceof HttpEntityMethodProcessor ? new IfMatchOnReads(handler)
+                                    : handler)
+                            .toList());
+                }
+                return bean;
+            }
+        };
     }
 
     /**

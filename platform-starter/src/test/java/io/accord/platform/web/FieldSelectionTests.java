@@ -76,4 +76,18 @@ class FieldSelectionTests {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(ops.get(Widgets.PATH).json().findValuesAsString("name")).doesNotContain(name);
     }
+
+    @Test
+    void anOperationAnsweringAMapIsCheckedAgainstTheRepresentationItNames() {
+        String map = Widgets.PATH + "/" + widget("as-map") + "/asMap";
+
+        TestHttp.Response selected = ops.get(map + "?fields=colour");
+        assertThat(selected.status()).as(selected.toString()).isEqualTo(200);
+        assertThat(selected.json().has("colour")).isTrue();
+        assertThat(selected.json().has("name")).isFalse();
+        TestHttp.Response refused = ops.get(map + "?fields=colour,bogus");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.json().path("violations").get(0).path("field").asString()).isEqualTo("fields");
+        assertThat(refused.json().path("detail").asString()).contains("'bogus'").contains("@type, colour, href, id, name");
+    }
 }

@@ -6,6 +6,7 @@ import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.AttributeFilter;
 import io.accord.platform.web.ReadsQueryParameters;
+import io.accord.platform.web.Representation;
 import io.accord.platform.web.ResourceLists;
 import io.accord.platform.apidocs.RequestExample;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -55,8 +56,9 @@ class UsageController {
             + " comma inside a value)";
 
     /**
-     * The top-level attributes of a Usage as {@link #tmf} answers it, for the list's filters: those the database
-     * filters are accepted as request parameters; the other simple ones are compared on the answer.
+     * The top-level attributes of a Usage as {@link #tmf} answers it, for the list's filters (those the database
+     * filters are accepted as request parameters; the other simple ones are compared on the answer) and for
+     * {@code fields=} (a name outside them is a 400, {@link Representation}).
      */
     private record Attributes(String id, String href, String usageDate, String usageType, String status,
                               List<Object> usageCharacteristic, List<Object> ratedProductUsage, String suspenseReason,
@@ -86,6 +88,7 @@ class UsageController {
             + " (status rated, or rejected with the suspense reason; a corrected copy of a record held in suspense"
             + " replaces it); 409 when it was received before (with the earlier copy's id and outcome); 400 naming the"
             + " field when it is invalid")
+    @Representation(Attributes.class)
     ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
         UsageSubmissions.Result result = submissions.submit(List.of(body)).getFirst();
         return switch (result.outcome()) {
@@ -194,6 +197,7 @@ class UsageController {
     @Operation(operationId = "retrieveUsage", summary = "A submitted usage and what became of it; a partner sees the"
             + " usage it submitted, a rating's amount (taxExcludedRatingAmount) only when it owes the charge or owns"
             + " the offering")
+    @Representation(Attributes.class)
     Map<String, Object> retrieve(@PathVariable String id) {
         UUID uuid;
         try {
@@ -237,6 +241,7 @@ class UsageController {
             array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "suspenseStatus", in = ParameterIn.QUERY, description = "a suspense status" + ANY_OF,
             array = @ArraySchema(schema = @Schema(type = "string")))
+    @Representation(Attributes.class)
     ResponseEntity<List<Map<String, Object>>> list(
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {

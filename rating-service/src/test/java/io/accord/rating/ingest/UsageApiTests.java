@@ -672,6 +672,14 @@ class UsageApiTests {
         List<String> names = new ArrayList<>();
         page.json().get(0).propertyNames().forEach(names::add);
         assertThat(names).containsExactlyInAnyOrder("id", "href", "@type", "status", "usageType");
+        // fields= is checked against the Usage's attributes, on the list and on one usage alike
+        TestHttp.Response unknown = mine.get(USAGE + "?fields=status,source");
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(400);
+        assertThat(unknown.json().path("violations").get(0).path("field").asString()).isEqualTo("fields");
+        assertThat(unknown.json().path("detail").asString()).contains("'source'").contains("usageCharacteristic");
+        assertThat(mine.get(USAGE + "/" + id(rated1) + "?fields=bogus").status()).isEqualTo(400);
+        assertThat(mine.get(USAGE + "/" + id(rated1) + "?fields=suspenseReason,submittedAt").status())
+                .isEqualTo(200);
 
         // another partner's usage is not listed, whatever the filter
         assertThat(partner(UUID.randomUUID().toString()).get(USAGE + "?status=rated").header("X-Total-Count"))

@@ -115,7 +115,8 @@ public class FxRates {
      * force until a second finance user confirms the correction, which supersedes it. Refused (409) while another
      * correction of it is pending, and once an issued statement converted at it (the fix is then a credit or debit
      * note; the problem names the statements). Draft and approved statements that used it keep its value until
-     * they are discarded and drafted again; their {@code warnings} say so ({@code FX_RATE_SUPERSEDED}).
+     * they are discarded and drafted again; their {@code warnings} say so ({@code FX_RATE_SUPERSEDED}) and their issue
+     * is refused meanwhile (409 {@code fx-rate-superseded}).
      */
     @Transactional
     RateVersion correct(UUID id, FxRateResources.CorrectFxRate request) {

@@ -70,7 +70,9 @@ class StatementController {
     @PostMapping(PATH + "/{id}/issue")
     @PreAuthorize(FINANCE)
     @Operation(operationId = "issueSettlementStatement",
-            summary = "Issue an approved statement with the next gap-free document number")
+            summary = "Issue an approved statement with the next gap-free document number; 409 fx-rate-superseded "
+                    + "when its lines were converted at an FX rate a confirmed correction superseded (discard it and "
+                    + "draft the period again)")
     Statements.View issue(@PathVariable UUID id) {
         return statements.issue(id);
     }

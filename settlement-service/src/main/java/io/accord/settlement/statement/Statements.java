@@ -62,6 +62,7 @@ public class Statements {
     private final StatementDiscards discards;
     private final SelfBilledTaxId taxIds;
     private final ApproverWarnings approvers;
+    private final SupersededRateWarnings supersededRates;
     private final StatementReplacements replacements;
     private final StatementsCsv csv;
 
@@ -70,8 +71,9 @@ public class Statements {
                io.accord.platform.security.Tenancy tenancy, SettlementDocuments documents, Clock clock,
                StatementComposer composer, DisputeAdjustments adjustments, AuditTrail audit,
                StatementDiscards discards, SelfBilledTaxId taxIds, ApproverWarnings approvers,
-               StatementReplacements replacements, StatementsCsv csv) {
+               StatementReplacements replacements, StatementsCsv csv, SupersededRateWarnings supersededRates) {
         this.replacements = replacements;
+        this.supersededRates = supersededRates;
         this.csv = csv;
         this.taxIds = taxIds;
         this.approvers = approvers;
@@ -182,7 +184,9 @@ public class Statements {
      * statement, 409 naming it (issue or discard it first), so that one can still be discarded. A self-billed
      * document while the partner's tax id is unknown (approved before it was required): 409 ({@link SelfBilledTaxId}).
      * Holds the FX pairs its lines converted ({@link FxRates#holdPairs}): a correction or backdated rate of one of
-     * them confirmed meanwhile waits for this issue and is then refused.
+     * them confirmed meanwhile waits for this issue and is then refused. Lines converted at a rate a confirmed
+     * correction has superseded (checked under those locks): 409 {@code fx-rate-superseded} naming the rates, nothing
+     * changed; the statement is discarded and the period drafted again ({@link SupersededRateWarnings#refuseIssue}).
      */
     @Transactional
     public View issue(UUID statementId) {
@@ -197,6 +201,7 @@ public class Statements {
         fxRates.holdPairs(statement.lines().stream().filter(line -> line.fxRate() != null
                 && line.sourceAmount() != null).map(line -> line.sourceAmount().currency()).toList(),
                 statement.totals().total().currency());
+        supersededRates.refuseIssue(statement);
         String entity = issuers.defaultEntity().id();
         int year = now.atZone(ZoneOffset.UTC).getYear();
         DocumentNumbers.DocumentNumber number = numbers.assign(entity, year, statementId.toString());

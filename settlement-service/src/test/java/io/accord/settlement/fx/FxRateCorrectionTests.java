@@ -192,6 +192,43 @@ class FxRateCorrectionTests {
     }
 
     @Test
+    void anApprovedStatementConvertedAtASupersededRateIsNotIssuedUntilDiscardedAndDraftedAgain() {
+        String partner = fixtures.partner();
+        SettlementPeriods.Period closing = fixtures.closingPeriodWithUsage(partner, "RON", "20.00");
+        UUID period = closing.id();
+        String wrong = fixtures.loadConfirmed("RON", "EUR", "2.010", closing.startAt().toString());
+        Statements.View approved = statements.approve(statements.draft(UUID.fromString(partner), period,
+                "finance").id(), "finance-b");
+        String correction = fiona.post(RATES + "/" + wrong + "/correction",
+                "{\"rate\":\"0.201\",\"reason\":\"decimal point slipped\"}").json().get("id").asString();
+        confirm(correction, fred);
+
+        TestHttp.Response refused = fiona.post("/api/settlement/statements/" + approved.id() + "/issue", "");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("type").asString()).endsWith("/fx-rate-superseded");
+        assertThat(refused.json().get("supersededRateIds").get(0).asString()).isEqualTo(wrong);
+        assertThat(refused.json().get("supersedingRateIds").get(0).asString()).isEqualTo(correction);
+        assertThat(refused.json().get("detail").asString()).contains(wrong, correction,
+                "/api/settlement/statements/" + approved.id() + "/discard", "draft the period again");
+        Statements.View unchanged = statements.find(approved.id()).orElseThrow();
+        assertThat(unchanged.state()).isEqualTo("APPROVED");
+        assertThat(unchanged.documentNumber()).isNull();
+        assertThat(trail(approved.id().toString())).as("the refusal is audited").contains("refused by fiona")
+                .doesNotContain("issued by fiona");
+
+        statements.discard(approved.id(), "converted at the superseded RON rate", "fiona");
+        Statements.View redrafted = statements.approve(statements.draft(UUID.fromString(partner), period,
+                "finance").id(), "finance-b");
+        assertThat(redrafted.lines().getFirst().fxRateId()).hasToString(correction);
+        TestHttp.Response issued = fiona.post("/api/settlement/statements/" + redrafted.id() + "/issue", "");
+
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.json().get("state").asString()).isEqualTo("ISSUED");
+    }
+
+    @Test
     void badCorrectionsAre4xxAndChangeNothing() {
         String id = fixtures.load("NZD", "SGD", "0.79", "2026-05-01T00:00:00Z").get("id").asString();
 

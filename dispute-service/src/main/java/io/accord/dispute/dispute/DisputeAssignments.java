@@ -3,6 +3,7 @@ package io.accord.dispute.dispute;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
@@ -19,7 +20,9 @@ import java.util.Set;
 /**
  * Who works a dispute: staff give it to a staff user ({@code me}: themselves) or to nobody, one at a time or many at
  * once (all or none). Each save checks the version it read, as every step does: of two staff assigning at once one
- * wins, the other gets a 409. The partner never sees the assignee ({@link DisputeResources.TicketView#forPartner}).
+ * wins, the other gets a 409; one who sent the ticket's ETag as {@code If-Match} gets a 412 instead when the ticket
+ * changed since ({@link DisputeService#unchanged}). The partner never sees the assignee
+ * ({@link DisputeResources.TicketView#forPartner}).
  */
 @Service
 class DisputeAssignments {
@@ -40,16 +43,19 @@ class DisputeAssignments {
         this.tenancy = tenancy;
     }
 
+    /** With {@code If-Match}, 412 and nothing assigned unless it names the ticket as the caller read it last. */
     @Transactional
-    DisputeResources.TicketView assign(String id, String assignee) {
-        Dispute dispute = service.visible(id);
-        assign(dispute, user(assignee));
+    DisputeResources.TicketView assign(String id, IfMatch ifMatch, String assignee) {
+        Dispute read = service.visible(id);
+        String user = user(assignee);
+        Dispute dispute = service.unchanged(read, ifMatch);
+        assign(dispute, user);
         return notifications.view(dispute);
     }
 
     @Transactional
-    DisputeResources.TicketView unassign(String id) {
-        Dispute dispute = service.visible(id);
+    DisputeResources.TicketView unassign(String id, IfMatch ifMatch) {
+        Dispute dispute = service.unchanged(service.visible(id), ifMatch);
         assign(dispute, null);
         return notifications.view(dispute);
     }

@@ -2,6 +2,8 @@ package io.accord.dispute.dispute;
 
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.upload.InspectedContent;
+import io.accord.platform.web.IfMatch;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -35,7 +38,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 
-/** What TMF621 has no place for: evidence, the workflow steps, internal notes, SLA views. */
+/**
+ * What TMF621 has no place for: evidence, the workflow steps, internal notes, SLA views. A step answers the ticket with
+ * its ETag and honours If-Match ({@link TicketTags}): taken from a page someone changed since, 412 and nothing done.
+ */
 @RestController
 @RequestMapping(DisputeResources.API)
 @Tag(name = "Dispute workflow")
@@ -43,10 +49,12 @@ class DisputeController {
 
     private final DisputeService service;
     private final DisputeAssignments assignments;
+    private final TicketTags tags;
 
-    DisputeController(DisputeService service, DisputeAssignments assignments) {
+    DisputeController(DisputeService service, DisputeAssignments assignments, TicketTags tags) {
         this.service = service;
         this.assignments = assignments;
+        this.tags = tags;
     }
 
     /**
@@ -113,11 +121,12 @@ class DisputeController {
     @PostMapping("/{id}/comments")
     @PreAuthorize(DisputeConfiguration.PARTIES)
     @Operation(operationId = "commentOnDispute", summary = "Add a comment both sides see (a staff comment is the "
-            + "first response)")
+            + "first response); answers the ticket with its new ETag (a comment takes no If-Match: it adds to the "
+            + "thread)")
     @RequestExample("disputes/comment.json")
-    DisputeResources.TicketView comment(@PathVariable String id,
-                                        @Valid @RequestBody DisputeResources.CommentRequest request) {
-        return service.comment(id, request.text());
+    ResponseEntity<DisputeResources.TicketView> comment(@PathVariable String id,
+                                                        @Valid @RequestBody DisputeResources.CommentRequest request) {
+        return tags.ok(service.comment(id, request.text()));
     }
 
     @PostMapping("/{id}/internal-notes")
@@ -140,96 +149,119 @@ class DisputeController {
 
     @PostMapping("/{id}/review")
     @PreAuthorize(DisputeConfiguration.WORKERS)
-    @Operation(operationId = "startDisputeReview", summary = "Take an open or escalated dispute into review")
-    DisputeResources.TicketView review(@PathVariable String id) {
-        return service.startReview(id);
+    @Operation(operationId = "startDisputeReview", summary = "Take an open or escalated dispute into review "
+            + "(If-Match: 412 when stale)")
+    ResponseEntity<DisputeResources.TicketView> review(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tags.ok(service.startReview(id, IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/proposal")
     @PreAuthorize(DisputeConfiguration.FINANCE)
     @Operation(operationId = "proposeDisputeResolution", summary = "Propose the adjustment (finance): a full or "
-            + "partial credit or debit with its reason; amount 0 turns the dispute down")
+            + "partial credit or debit with its reason; amount 0 turns the dispute down (If-Match: 412 when stale)")
     @RequestExample("disputes/proposal.json")
-    DisputeResources.TicketView propose(@PathVariable String id,
-                                        @Valid @RequestBody DisputeResources.ProposalRequest request) {
-        return service.propose(id, request);
+    ResponseEntity<DisputeResources.TicketView> propose(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DisputeResources.ProposalRequest request) {
+        return tags.ok(service.propose(id, IfMatch.of(ifMatch), request));
     }
 
     @PostMapping("/{id}/acceptance")
     @PreAuthorize(DisputeConfiguration.PARTNERS)
     @Operation(operationId = "acceptDisputeResolution", summary = "Accept the proposed resolution (the partner): "
-            + "the dispute is resolved and its adjustment goes to settlement")
-    DisputeResources.TicketView accept(@PathVariable String id) {
-        return service.accept(id);
+            + "the dispute is resolved and its adjustment goes to settlement (If-Match: 412 when stale)")
+    ResponseEntity<DisputeResources.TicketView> accept(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tags.ok(service.accept(id, IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/rejection")
     @PreAuthorize(DisputeConfiguration.PARTNERS)
     @Operation(operationId = "rejectDisputeResolution", summary = "Reject the proposed resolution with a reason "
-            + "(the partner): the dispute goes back to review")
+            + "(the partner): the dispute goes back to review (If-Match: 412 when stale)")
     @RequestExample("disputes/rejection.json")
-    DisputeResources.TicketView reject(@PathVariable String id,
-                                       @Valid @RequestBody DisputeResources.ReasonRequest request) {
-        return service.reject(id, request.reason());
+    ResponseEntity<DisputeResources.TicketView> reject(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DisputeResources.ReasonRequest request) {
+        return tags.ok(service.reject(id, IfMatch.of(ifMatch), request.reason()));
     }
 
     @PostMapping("/{id}/withdrawal")
     @PreAuthorize(DisputeConfiguration.PARTNERS)
-    @Operation(operationId = "withdrawDispute", summary = "Withdraw the dispute before it is resolved (the partner)")
+    @Operation(operationId = "withdrawDispute", summary = "Withdraw the dispute before it is resolved (the partner; "
+            + "If-Match: 412 when stale)")
     @RequestExample("disputes/withdrawal.json")
-    DisputeResources.TicketView withdraw(@PathVariable String id,
-                                         @Valid @RequestBody DisputeResources.ReasonRequest request) {
-        return service.withdraw(id, request.reason());
+    ResponseEntity<DisputeResources.TicketView> withdraw(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DisputeResources.ReasonRequest request) {
+        return tags.ok(service.withdraw(id, IfMatch.of(ifMatch), request.reason()));
     }
 
     @PostMapping("/{id}/escalation")
     @PreAuthorize(DisputeConfiguration.PARTIES)
     @Operation(operationId = "escalateDispute", summary = "Escalate an open or in-review dispute to the escalation "
-            + "role (default partner-manager), alongside finance")
+            + "role (default partner-manager), alongside finance (If-Match: 412 when stale)")
     @RequestExample("disputes/escalation.json")
-    DisputeResources.TicketView escalate(@PathVariable String id,
-                                         @Valid @RequestBody DisputeResources.OptionalReason request) {
-        return service.escalate(id, request.reason());
+    ResponseEntity<DisputeResources.TicketView> escalate(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DisputeResources.OptionalReason request) {
+        return tags.ok(service.escalate(id, IfMatch.of(ifMatch), request.reason()));
     }
 
     @PostMapping("/{id}/information-request")
     @PreAuthorize(DisputeConfiguration.WORKERS)
     @Operation(operationId = "requestDisputeInformation", summary = "Ask the partner for information (staff, on a "
             + "dispute in review or escalated): it becomes pendingInformation, the question its status change reason, "
-            + "and its resolution deadline is paused until the partner answers")
+            + "and its resolution deadline is paused until the partner answers (If-Match: 412 when stale)")
     @RequestExample("disputes/information-request.json")
-    DisputeResources.TicketView requestInformation(@PathVariable String id,
-                                                   @Valid @RequestBody DisputeResources.InformationRequest request) {
-        return service.requestInformation(id, request.question());
+    ResponseEntity<DisputeResources.TicketView> requestInformation(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DisputeResources.InformationRequest request) {
+        return tags.ok(service.requestInformation(id, IfMatch.of(ifMatch), request.question()));
     }
 
     @PostMapping("/{id}/information")
     @PreAuthorize(DisputeConfiguration.PARTNERS)
     @Operation(operationId = "provideDisputeInformation", summary = "Answer staff's question (the partner, while "
             + "the dispute is pendingInformation; a comment then answers too): the text joins the thread, the dispute "
-            + "goes back to review and its resolution deadline moves on by the business days it waited")
+            + "goes back to review and its resolution deadline moves on by the business days it waited (If-Match: 412 "
+            + "when stale)")
     @RequestExample("disputes/information.json")
-    DisputeResources.TicketView provideInformation(@PathVariable String id,
-                                                   @Valid @RequestBody DisputeResources.CommentRequest request) {
-        return service.provideInformation(id, request.text());
+    ResponseEntity<DisputeResources.TicketView> provideInformation(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DisputeResources.CommentRequest request) {
+        return tags.ok(service.provideInformation(id, IfMatch.of(ifMatch), request.text()));
     }
 
     @PutMapping("/{id}/assignee")
     @PreAuthorize(DisputeConfiguration.WORKERS)
     @Operation(operationId = "assignDispute", summary = "Give the dispute to a staff user (\"me\": yourself), "
             + "unless it is closed or withdrawn (409); staff only see who, never the partner; a concurrent change is "
-            + "a 409")
+            + "a 409 (If-Match: 412 when stale)")
     @RequestExample("disputes/assignee.json")
-    DisputeResources.TicketView assign(@PathVariable String id,
-                                       @Valid @RequestBody DisputeResources.AssigneeRequest request) {
-        return assignments.assign(id, request.assignee());
+    ResponseEntity<DisputeResources.TicketView> assign(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Valid @RequestBody DisputeResources.AssigneeRequest request) {
+        return tags.ok(assignments.assign(id, IfMatch.of(ifMatch), request.assignee()));
     }
 
     @DeleteMapping("/{id}/assignee")
     @PreAuthorize(DisputeConfiguration.WORKERS)
-    @Operation(operationId = "unassignDispute", summary = "Leave the dispute to nobody")
-    DisputeResources.TicketView unassign(@PathVariable String id) {
-        return assignments.unassign(id);
+    @Operation(operationId = "unassignDispute", summary = "Leave the dispute to nobody (If-Match: 412 when stale)")
+    ResponseEntity<DisputeResources.TicketView> unassign(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tags.ok(assignments.unassign(id, IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/assignments")
@@ -245,9 +277,11 @@ class DisputeController {
 
     @PostMapping("/{id}/closure")
     @PreAuthorize(DisputeConfiguration.WORKERS)
-    @Operation(operationId = "closeDispute", summary = "Close a resolved dispute")
-    DisputeResources.TicketView close(@PathVariable String id) {
-        return service.close(id);
+    @Operation(operationId = "closeDispute", summary = "Close a resolved dispute (If-Match: 412 when stale)")
+    ResponseEntity<DisputeResources.TicketView> close(
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tags.ok(service.close(id, IfMatch.of(ifMatch)));
     }
 
     @GetMapping("/{id}/sla")

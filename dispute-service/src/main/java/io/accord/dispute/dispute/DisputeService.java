@@ -10,6 +10,7 @@ import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.InspectedContent;
+import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -38,13 +39,15 @@ class DisputeService {
     private final CreditLimits limits;
     private final DisputeProperties properties;
     private final SlaPolicy sla;
+    private final TicketTags tags;
     private final Tenancy tenancy;
     private final Clock clock;
 
     DisputeService(DisputeRepository disputes, DisputeThread thread, Evidence evidence,
                    DisputeNotifications notifications, DisputableDocuments documents, CreditLimits limits,
-                   DisputeProperties properties, SlaPolicy sla, Tenancy tenancy, Clock clock) {
+                   DisputeProperties properties, SlaPolicy sla, TicketTags tags, Tenancy tenancy, Clock clock) {
         this.sla = sla;
+        this.tags = tags;
         this.disputes = disputes;
         this.thread = thread;
         this.evidence = evidence;
@@ -88,15 +91,16 @@ class DisputeService {
      * finance PATCH rewrote the claim silently).
      */
     @Transactional
-    DisputeResources.TicketView describe(String id, String description) {
-        Dispute dispute = visible(id);
+    DisputeResources.TicketView describe(String id, IfMatch ifMatch, String description) {
+        Dispute read = visible(id);
         if (tenancy.isStaff()) {
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, Problems.of(HttpStatus.FORBIDDEN,
                     "description-is-the-partners", "The description is the partner's claim: only the disputing "
-                            + "partner changes it. Comment instead (POST " + DisputeResources.API + "/" + dispute.id
+                            + "partner changes it. Comment instead (POST " + DisputeResources.API + "/" + read.id
                             + "/comments), or add an internal note"), null);
         }
-        requirePartner(dispute, "describes");
+        requirePartner(read, "describes");
+        Dispute dispute = unchanged(read, ifMatch);
         DisputeResources.TicketView before = notifications.view(dispute);
         dispute.describe(description, clock.instant());
         disputes.update(dispute);
@@ -106,16 +110,17 @@ class DisputeService {
 
     /** Also takes back a question the partner has not answered: its resolution deadline runs again. */
     @Transactional
-    DisputeResources.TicketView startReview(String id) {
+    DisputeResources.TicketView startReview(String id, IfMatch ifMatch) {
         Instant now = clock.instant();
-        return step(id, "reviewed", dispute -> dispute.startReview(tenancy.actor(), now, resumedDue(dispute, now)));
+        return step(id, ifMatch, "reviewed",
+                dispute -> dispute.startReview(tenancy.actor(), now, resumedDue(dispute, now)));
     }
 
     /** Staff ask the partner a question: the dispute awaits its answer, the resolution deadline paused. */
     @Transactional
-    DisputeResources.TicketView requestInformation(String id, String question) {
-        return step(id, "information-requested", dispute -> dispute.requestInformation(tenancy.actor(), question,
-                clock.instant()));
+    DisputeResources.TicketView requestInformation(String id, IfMatch ifMatch, String question) {
+        return step(id, ifMatch, "information-requested",
+                dispute -> dispute.requestInformation(tenancy.actor(), question, clock.instant()));
     }
 
     /**
@@ -123,10 +128,10 @@ class DisputeService {
      * review with its resolution deadline moved on by the business days it waited (409 unless it awaits one).
      */
     @Transactional
-    DisputeResources.TicketView provideInformation(String id, String text) {
+    DisputeResources.TicketView provideInformation(String id, IfMatch ifMatch, String text) {
         Dispute dispute = visible(id);
         requirePartner(dispute, "answers");
-        return answered(dispute, text);
+        return answered(unchanged(dispute, ifMatch), text);
     }
 
     private DisputeResources.TicketView answered(Dispute dispute, String text) {
@@ -150,9 +155,9 @@ class DisputeService {
      * the dispute counted 1.225 adjusted.
      */
     @Transactional
-    DisputeResources.TicketView propose(String id, DisputeResources.ProposalRequest request) {
+    DisputeResources.TicketView propose(String id, IfMatch ifMatch, DisputeResources.ProposalRequest request) {
         BigDecimal amount = new BigDecimal(request.amount());
-        return step(id, "resolution-proposed", dispute -> {
+        return step(id, ifMatch, "resolution-proposed", dispute -> {
             requireMinorUnit(amount, dispute.currency, "amount");
             // a dispute opened to 6 decimals is paid in minor units: its amount rounded so is the whole of it
             if (amount.compareTo(dispute.payableDisputedAmount()) > 0) {
@@ -177,36 +182,38 @@ class DisputeService {
     }
 
     @Transactional
-    DisputeResources.TicketView accept(String id) {
+    DisputeResources.TicketView accept(String id, IfMatch ifMatch) {
         Dispute dispute = visible(id);
         requirePartner(dispute, "accepts");
-        return accepted(dispute, tenancy.actor(), null);
+        return accepted(unchanged(dispute, ifMatch), tenancy.actor(), null);
     }
 
     @Transactional
-    DisputeResources.TicketView reject(String id, String reason) {
+    DisputeResources.TicketView reject(String id, IfMatch ifMatch, String reason) {
         Dispute dispute = visible(id);
         requirePartner(dispute, "rejects");
-        return moved(dispute, "proposal-rejected", d -> d.reject(tenancy.actor(), reason, clock.instant()));
+        return moved(unchanged(dispute, ifMatch), "proposal-rejected",
+                d -> d.reject(tenancy.actor(), reason, clock.instant()));
     }
 
     @Transactional
-    DisputeResources.TicketView withdraw(String id, String reason) {
+    DisputeResources.TicketView withdraw(String id, IfMatch ifMatch, String reason) {
         Dispute dispute = visible(id);
         requirePartner(dispute, "withdraws");
-        return moved(dispute, "withdrawn", d -> d.withdraw(tenancy.actor(), reason, clock.instant()));
+        return moved(unchanged(dispute, ifMatch), "withdrawn",
+                d -> d.withdraw(tenancy.actor(), reason, clock.instant()));
     }
 
     @Transactional
-    DisputeResources.TicketView escalate(String id, String reason) {
-        return step(id, "escalated", dispute -> dispute.escalate(properties.escalationRole(), tenancy.actor(),
+    DisputeResources.TicketView escalate(String id, IfMatch ifMatch, String reason) {
+        return step(id, ifMatch, "escalated", dispute -> dispute.escalate(properties.escalationRole(), tenancy.actor(),
                 tenancy.isStaff() ? Dispute.STAFF : Dispute.PARTNER,
                 reason == null ? DisputeResources.REQUESTED_BY + tenancy.actor() : reason, clock.instant()));
     }
 
     @Transactional
-    DisputeResources.TicketView close(String id) {
-        return step(id, "closed", dispute -> dispute.close(tenancy.actor(), clock.instant()));
+    DisputeResources.TicketView close(String id, IfMatch ifMatch) {
+        return step(id, ifMatch, "closed", dispute -> dispute.close(tenancy.actor(), clock.instant()));
     }
 
     /** A partner's comment on a dispute awaiting its information is its answer ({@link #provideInformation}). */
@@ -371,8 +378,9 @@ class DisputeService {
                 .map(DisputableDocuments.Statement::periodId).orElse(null);
     }
 
-    private DisputeResources.TicketView step(String id, String action, java.util.function.Consumer<Dispute> change) {
-        return moved(visible(id), action, change);
+    private DisputeResources.TicketView step(String id, IfMatch ifMatch, String action,
+                                             java.util.function.Consumer<Dispute> change) {
+        return moved(unchanged(visible(id), ifMatch), action, change);
     }
 
     private DisputeResources.TicketView moved(Dispute dispute, String action,
@@ -390,6 +398,26 @@ class DisputeService {
         if (!own) {
             throw new ConflictException("Only the disputing partner " + action + " dispute " + dispute.id);
         }
+    }
+
+    /**
+     * The dispute a step changes, when the caller sent {@code If-Match}: its row locked for the rest of the
+     * transaction and read again, then 412 ({@link TicketTags#check}) unless the tag names the ticket as the caller is
+     * shown it now.
+     * Called after the checks that do not depend on what changed (404, who may take the step), before the aggregate's
+     * guard: a step taken from a stale page is refused as stale rather than by the state someone else moved it to.
+     * The lock makes the check exact: of two handlers acting from the same page, the second waits for the first to
+     * commit and then sees the ticket changed. Without the header, {@code read} as it is.
+     */
+    Dispute unchanged(Dispute read, IfMatch ifMatch) {
+        if (!ifMatch.isPresent()) {
+            return read;
+        }
+        disputes.lock(read.id);
+        Dispute dispute = disputes.find(read.id).orElseThrow(() -> new NotFoundException("troubleTicket",
+                read.id.toString()));
+        tags.check(ifMatch, notifications.view(dispute));
+        return dispute;
     }
 
     /** The dispute if the caller may see it; else 404, as for one that does not exist. */

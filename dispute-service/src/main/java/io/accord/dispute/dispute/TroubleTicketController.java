@@ -6,6 +6,7 @@ import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
 import io.accord.platform.time.SupportedTimes;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -43,7 +46,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** TMF621 trouble tickets of type BillingDispute. */
+/**
+ * TMF621 trouble tickets of type BillingDispute; a ticket's GET, POST and PATCH answer its ETag ({@link TicketTags}),
+ * PATCH honours If-Match.
+ */
 @RestController
 @RequestMapping(DisputeResources.PATH)
 @Tag(name = "Disputes (TMF621)")
@@ -72,11 +78,13 @@ class TroubleTicketController {
     private final DisputeNotifications notifications;
     private final ResourceLists lists;
     private final MergePatch patches;
+    private final TicketTags tags;
     private final Tenancy tenancy;
 
     TroubleTicketController(DisputeOpening opening, DisputeService service, DisputeNotifications notifications,
-                            ResourceLists lists, MergePatch patches, Tenancy tenancy) {
+                            ResourceLists lists, MergePatch patches, TicketTags tags, Tenancy tenancy) {
         this.tenancy = tenancy;
+        this.tags = tags;
         this.opening = opening;
         this.service = service;
         this.notifications = notifications;
@@ -89,19 +97,20 @@ class TroubleTicketController {
     @Operation(operationId = "createTroubleTicket", summary = "Open a billing dispute on lines of an issued "
             + "statement (a partner, within the agreement's dispute window, for at most the lines' amount); over "
             + "several lines, each StatementLine may name its own disputedAmount (then every one does, each within "
-            + "what remains of its line, and the ticket's disputedAmount is their sum)")
+            + "what remains of its line, and the ticket's disputedAmount is their sum); its ETag")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("disputes/trouble-ticket.json")
     ResponseEntity<DisputeResources.TicketView> create(@Valid @RequestBody DisputeResources.CreateTicket request) {
         DisputeResources.TicketView created = notifications.view(opening.open(request));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        return ResponseEntity.created(URI.create(created.href())).eTag(tags.of(created)).body(created);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(DisputeConfiguration.READERS)
-    @Operation(operationId = "retrieveTroubleTicket", summary = "Read a dispute (its partner or staff)")
-    DisputeResources.TicketView get(@PathVariable String id) {
-        return service.get(id);
+    @Operation(operationId = "retrieveTroubleTicket", summary = "Read a dispute (its partner or staff) with its ETag "
+            + "(a digest of the ticket as the caller is shown it); 304 without a body when If-None-Match names it")
+    ResponseEntity<DisputeResources.TicketView> get(@PathVariable String id) {
+        return tags.ok(service.get(id));
     }
 
     @GetMapping
@@ -238,12 +247,18 @@ class TroubleTicketController {
     @PreAuthorize(DisputeConfiguration.PARTIES)
     @Operation(operationId = "patchTroubleTicket", summary = "Change a dispute's description with a JSON merge "
             + "patch while it is open or in review (the disputing partner only: staff get a 403 and comment "
-            + "instead); states move through /api/disputes/{id}/...")
+            + "instead); states move through /api/disputes/{id}/...; with If-Match, 412 and nothing changed unless "
+            + "it names the current ETag")
     @RequestExample("disputes/trouble-ticket-patch.json")
-    DisputeResources.TicketView patch(@PathVariable String id, @RequestBody JsonNode patch) {
+    ResponseEntity<DisputeResources.TicketView> patch(
+            @PathVariable String id,
+            @Parameter(description = TicketTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         DisputeResources.TicketView current = service.get(id);
         DisputeResources.Changeable change = patches.patched(current, patch, CHANGEABLE,
                 DisputeResources.Changeable.class);
-        return service.describe(id, change.description());
+        return tags.ok(service.describe(id, precondition, change.description()));
     }
 }

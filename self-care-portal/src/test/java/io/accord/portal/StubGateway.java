@@ -27,8 +27,13 @@ public final class StubGateway {
                           String body) {
     }
 
+    /** A request with all its headers, for an answer computed from it ({@link #respond}). */
+    public record Exchange(Request request, com.sun.net.httpserver.Headers headers) {
+    }
+
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.function.Function<Exchange, Answer>> responders = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Map.Entry<String, com.sun.net.httpserver.Headers>> requestHeaders = new CopyOnWriteArrayList<>();
     private final Map<String, java.util.concurrent.CountDownLatch> held = new ConcurrentHashMap<>();
@@ -62,6 +67,7 @@ public final class StubGateway {
         heldMidway.values().forEach(java.util.concurrent.CountDownLatch::countDown);
         heldMidway.clear();
         answers.clear();
+        responders.clear();
         requests.clear();
         requestHeaders.clear();
     }
@@ -77,6 +83,14 @@ public final class StubGateway {
 
     public void answer(String method, String path, Answer answer) {
         answers.put(method + " " + path, answer);
+    }
+
+    /**
+     * Answers each request to this method and path with what {@code responder} makes of it: a resource that changes
+     * as the test's requests change it (e.g. a version that a stale If-Match does not match).
+     */
+    public void respond(String method, String path, java.util.function.Function<Exchange, Answer> responder) {
+        responders.put(method + " " + path, responder);
     }
 
     /**
@@ -118,15 +132,18 @@ public final class StubGateway {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(method, path, exchange.getRequestURI().getRawQuery(),
+            Request request = new Request(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
-                    exchange.getRequestHeaders().getFirst("Accept"), body));
+                    exchange.getRequestHeaders().getFirst("Accept"), body);
+            requests.add(request);
             requestHeaders.add(Map.entry(method + " " + path, exchange.getRequestHeaders()));
             java.util.concurrent.CountDownLatch release = held.get(method + " " + path);
             if (release != null) {
                 await(release);
             }
-            Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, "application/problem+json",
+            java.util.function.Function<Exchange, Answer> responder = responders.get(method + " " + path);
+            Answer answer = responder != null ? responder.apply(new Exchange(request, exchange.getRequestHeaders()))
+                    : answers.getOrDefault(method + " " + path, new Answer(404, "application/problem+json",
                     "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8), Map.of()));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));

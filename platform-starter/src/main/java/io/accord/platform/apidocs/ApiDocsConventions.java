@@ -22,8 +22,8 @@ import java.util.List;
 /**
  * What every Accord service's API docs say the same way: login through Keycloak (OAuth2 authorization code with
  * PKCE) or a pasted token, a lock only on the operations that need a token, who may call each operation (see
- * {@link OperationRoles}), the problem+json answers each operation can give (with an example each), and the
- * {@code Location} of what a 201 created.
+ * {@link OperationRoles}), the problem+json answers each operation can give (with an example each), the
+ * {@code Location} of what a 201 created, and the conditional reads of a versioned resource ({@link ConditionalReads}).
  */
 class ApiDocsConventions implements GlobalOpenApiCustomizer {
 
@@ -46,8 +46,15 @@ class ApiDocsConventions implements GlobalOpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, operation) -> document(path, method, operation)));
+        openApi.getPaths().forEach((path, item) -> {
+            boolean versioned = ConditionalReads.versioned(item);
+            item.readOperationsMap().forEach((method, operation) -> {
+                if (versioned) {
+                    ConditionalReads.document(method, operation);
+                }
+                document(path, method, operation);
+            });
+        });
     }
 
     private void describeLogin(OpenAPI openApi) {
@@ -130,8 +137,7 @@ class ApiDocsConventions implements GlobalOpenApiCustomizer {
         if (write || method == PathItem.HttpMethod.DELETE) {
             statuses.add("409");
         }
-        if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(parameter ->
-                "header".equals(parameter.getIn()) && "If-Match".equalsIgnoreCase(parameter.getName()))) {
+        if (ConditionalReads.takesIfMatch(operation)) {
             statuses.add("412");
         }
         if (multipart) {

@@ -7,6 +7,10 @@ import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +123,31 @@ class ConditionalRequestsTests {
 
         assertThat(docs.json().at("/paths/~1tmf-api~1testing~1v4~1widget~1{id}/patch/responses/412/content")
                 .isMissingNode()).as(docs.body()).isFalse();
-        assertThat(docs.json().at("/paths/~1tmf-api~1testing~1v4~1widget~1{id}/get/responses").has("412")).isFalse();
+    }
+
+    @Test
+    void theApiDocumentationListsTheConditionalAnswersOfAReadWhoseAnswerCarriesTheETag() {
+        TestHttp.Response docs = TestHttp.localPort(port).get("/v3/api-docs");
+        JsonNode read = docs.json().at("/paths/~1tmf-api~1testing~1v4~1widget~1{id}/get");
+
+        assertThat(read.at("/responses/412/content/application~1problem+json/example/status").asInt())
+                .as(docs.body()).isEqualTo(412);
+        assertThat(read.at("/responses/304/content").isMissingNode()).as("304 has no body").isTrue();
+        assertThat(read.at("/responses/304/headers/ETag").isMissingNode()).isFalse();
+        assertThat(read.at("/responses/200/headers/ETag").isMissingNode()).isFalse();
+        List<String> headers = new ArrayList<>();
+        read.path("parameters").forEach(parameter -> {
+            if ("header".equals(parameter.path("in").asString())) {
+                headers.add(parameter.path("name").asString());
+            }
+        });
+        assertThat(headers).containsExactlyInAnyOrder("If-Match", "If-None-Match");
+        // reads of what carries no ETag (a list, a representation built by hand) list neither
+        for (String other : List.of("/paths/~1tmf-api~1testing~1v4~1widget/get/responses",
+                "/paths/~1tmf-api~1testing~1v4~1widget~1{id}~1asMap/get/responses")) {
+            assertThat(docs.json().at(other).isMissingNode()).as(other).isFalse();
+            assertThat(docs.json().at(other).has("412")).as(other).isFalse();
+            assertThat(docs.json().at(other).has("304")).as(other).isFalse();
+        }
     }
 }

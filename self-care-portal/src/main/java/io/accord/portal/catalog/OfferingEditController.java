@@ -33,7 +33,9 @@ import tools.jackson.databind.JsonNode;
  * ({@code PATCH productOffering/{id}}, a JSON merge patch of what changed), and a price's name, amount, minimum charge
  * and start ({@code POST productOfferingPrice} with the price's whole definition and its {@code externalId}). A draft
  * or rejected offering changes in place; a launched one gets a new version or price version for review, which the
- * owner may withdraw while it waits. The catalog's refusals are shown at their fields.
+ * owner may withdraw while it waits. The catalog's refusals are shown at their fields. The offering's form sends
+ * back the {@code ETag} its page was read with as {@code If-Match} (none while the catalog sends none): an offering
+ * someone changed meanwhile is not overwritten, the page says so and shows the current version with the user's input.
  */
 @Controller
 class OfferingEditController {
@@ -52,7 +54,11 @@ class OfferingEditController {
 
     @GetMapping("/catalog/{id}")
     String offering(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id, Model model) {
-        JsonNode offering = gateway.get(OFFERINGS + "/{id}", id);
+        Gateway.Tagged read = gateway.read(OFFERINGS + "/{id}", id);
+        JsonNode offering = read.resource();
+        if (!model.containsAttribute("etag")) {
+            model.addAttribute("etag", read.entityTag());
+        }
         List<JsonNode> prices = latestPrices(gateway.list(PRICES + "?productOffering.id={id}", id).items());
         model.addAttribute("offering", offering);
         model.addAttribute("prices", prices);
@@ -72,8 +78,8 @@ class OfferingEditController {
                           @RequestParam(defaultValue = "") String name,
                           @RequestParam(defaultValue = "") String description,
                           @RequestParam(defaultValue = "") String validFrom,
-                          @RequestParam(defaultValue = "") String validTo, Model model, RedirectAttributes redirect,
-                          HttpServletResponse response) {
+                          @RequestParam(defaultValue = "") String validTo, @RequestParam(defaultValue = "") String etag,
+                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
         StaffActions.require(user, Roles.PARTNER_ADMIN);
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("name", name.strip());
@@ -82,6 +88,8 @@ class OfferingEditController {
         typed.put("validTo", validTo.strip());
         Map<String, String> errors = OfferingForms.offeringErrors(typed);
         if (!errors.isEmpty()) {
+            // the typed values still rest on the version the form was read with
+            model.addAttribute("etag", etag);
             return refused(user, id, typed, errors, null, HttpStatus.BAD_REQUEST.value(), model, response);
         }
         JsonNode current = gateway.get(OFFERINGS + "/{id}", id);
@@ -92,12 +100,18 @@ class OfferingEditController {
         }
         JsonNode changed;
         try {
-            changed = gateway.send(HttpMethod.PATCH, OFFERINGS + "/{id}", patch, id);
+            changed = gateway.sendIfMatch(etag, HttpMethod.PATCH, OFFERINGS + "/{id}", patch, id);
         } catch (GatewayProblem problem) {
             if (!problem.isForTheForm()) {
                 throw problem;
             }
-            return refused(user, id, typed, fieldErrors(problem, true), problem, problem.status(), model, response);
+            if (!problem.isStale()) {
+                model.addAttribute("etag", etag);
+            }
+            // stale: the page reads the current version (and its tag) again, the user's input kept
+            model.addAttribute("stale", problem.isStale());
+            return refused(user, id, typed, problem.isStale() ? Map.of() : fieldErrors(problem, true), problem,
+                    problem.pageStatus().value(), model, response);
         }
         redirect.addFlashAttribute("noticeKey", outcome(changed));
         return "redirect:/catalog/" + id;

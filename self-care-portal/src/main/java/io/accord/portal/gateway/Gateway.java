@@ -100,6 +100,21 @@ public class Gateway {
                 .retrieve().body(JsonNode.class));
     }
 
+    /**
+     * A JSON resource with the strong {@code ETag} its answer carried ({@code null} when none), for a page whose form
+     * changes it: the form keeps the tag and sends it back with {@link #sendIfMatch}.
+     */
+    public Tagged read(String uri, Object... variables) {
+        ResponseEntity<JsonNode> response = call(() -> client.get().uri(uri, variables)
+                .accept(MediaType.APPLICATION_JSON).retrieve().toEntity(JsonNode.class));
+        return new Tagged(response.getBody() == null ? JSON.createObjectNode() : response.getBody(),
+                EntityTag.strong(response.getHeaders().getFirst(HttpHeaders.ETAG)));
+    }
+
+    /** A resource and the entity tag of the version it is ({@code null} when the service sends none). */
+    public record Tagged(JsonNode resource, String entityTag) {
+    }
+
     /** A page of a list: its items and {@code X-Total-Count}. */
     public Listing list(String uri, Object... variables) {
         ResponseEntity<JsonNode> response = call(() -> client.get().uri(uri, variables)
@@ -207,11 +222,26 @@ public class Gateway {
      * {@link GatewayProblem} with the field violations, for forms that show each error at its field.
      */
     public JsonNode send(org.springframework.http.HttpMethod method, String uri, Object body, Object... variables) {
+        return sendIfMatch(null, method, uri, body, variables);
+    }
+
+    /**
+     * As {@link #send}, with {@code If-Match: entityTag}, the tag of the version the form was filled from
+     * ({@link #read}; none sent when it is {@code null} or blank): when someone changed the resource since, the
+     * service changes nothing and answers 412, a {@link GatewayProblem} that {@link GatewayProblem#isStale is stale}.
+     * A form value that is not an entity tag is a 400.
+     */
+    public JsonNode sendIfMatch(String entityTag, org.springframework.http.HttpMethod method, String uri, Object body,
+                                Object... variables) {
+        String ifMatch = EntityTag.ifMatch(entityTag);
         MediaType type = org.springframework.http.HttpMethod.PATCH.equals(method) ? MERGE_PATCH
                 : MediaType.APPLICATION_JSON;
         return call(() -> {
             RestClient.RequestBodySpec request = client.method(method).uri(uri, variables)
                     .accept(MediaType.APPLICATION_JSON).contentType(type);
+            if (ifMatch != null) {
+                request.header(HttpHeaders.IF_MATCH, ifMatch);
+            }
             if (body != null) {
                 request.body(body);
             }

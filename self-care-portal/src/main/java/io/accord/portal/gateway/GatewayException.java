@@ -36,11 +36,13 @@ public class GatewayException extends RuntimeException {
 
     /**
      * The status the portal's page answers with: the user's own 4xx stays (a file over the service's size limit is a
-     * 413, a type it does not take a 415), the rest is a bad gateway.
+     * 413, a type it does not take a 415), a stale {@code If-Match} the portal sent (412) is the page's conflict (the
+     * browser sent no precondition), the rest is a bad gateway.
      */
     public HttpStatus pageStatus() {
         return switch (status) {
             case 400, 409, 413, 415, 422 -> HttpStatus.valueOf(status);
+            case 412 -> HttpStatus.CONFLICT;
             case 401, 403 -> HttpStatus.FORBIDDEN;
             case 404 -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_GATEWAY;

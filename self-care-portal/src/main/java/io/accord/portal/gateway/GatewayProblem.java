@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 public class GatewayProblem extends GatewayException {
 
     /** The statuses {@link #isForTheForm()} shows at the form. */
-    private static final java.util.Set<Integer> FOR_THE_FORM = java.util.Set.of(400, 403, 409, 413, 415, 422);
+    private static final java.util.Set<Integer> FOR_THE_FORM = java.util.Set.of(400, 403, 409, 412, 413, 415, 422);
 
     private final transient List<Violation> violations;
     private final String slug;
@@ -61,11 +61,20 @@ public class GatewayProblem extends GatewayException {
 
     /**
      * Whether a form should show this to the user (its own input or a rule of the service), not an error page: the
-     * input's problems (400, 422), a refusal (403, 409), and the file it sent (413 over the service's size limit, 415
-     * a type the service does not take).
+     * input's problems (400, 422), a refusal (403, 409), a form filled from a version someone changed since (412,
+     * {@link #isStale}), and the file it sent (413 over the service's size limit, 415 a type the service does not
+     * take).
      */
     public boolean isForTheForm() {
         return FOR_THE_FORM.contains(status());
+    }
+
+    /**
+     * The change was sent with {@code If-Match} ({@link Gateway#sendIfMatch}) and someone changed the resource since
+     * the form was filled (412 {@code precondition-failed}): nothing was changed; the page shows the current version.
+     */
+    public boolean isStale() {
+        return status() == 412;
     }
 
     static GatewayProblem of(int status, JsonNode problem) {

@@ -97,13 +97,13 @@ public class FormProblems {
      * read it to trace what failed. Partners and applicants read it only where the portal has no words of its own
      * for the refusal (a rule of the service: a 409's or 422's reason): not for invalid fields (the fields say it in
      * the user's language; the detail only names the service's field paths) nor for a 403 (the page says whether
-     * the role or the four-eyes rule refused it).
+     * the role or the four-eyes rule refused it) nor for a stale form (412: the page says someone else changed it).
      */
     public String detail(GatewayProblem problem) {
         if (problem == null) {
             return null;
         }
-        boolean saidByThePortal = !problem.violations().isEmpty() || problem.status() == 403;
+        boolean saidByThePortal = !problem.violations().isEmpty() || problem.status() == 403 || problem.isStale();
         return staff() || !saidByThePortal ? problem.detail() : null;
     }
 

@@ -31,7 +31,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Quotes (TMF648, orchestration-service): the partner's quotes with a state filter, a quote's items and prices, a
  * new quote for an offering with its characteristic values (each error shown at its characteristic), and the moves
- * approve, accept (which creates the product order) and reject.
+ * approve, accept (which creates the product order) and reject. A move sends back the {@code ETag} the quote's page was
+ * read with as {@code If-Match} (none while orchestration sends none): a quote someone changed meanwhile is not moved,
+ * the page says so and shows the current quote.
  */
 @Controller
 class QuotesController {
@@ -84,7 +86,7 @@ class QuotesController {
 
     @GetMapping("/quotes/{id}")
     String quote(@PathVariable UUID id, @AuthenticationPrincipal OidcUser user, Model model) {
-        return shown(gateway.get(QUOTES + "/{id}", id), user, model);
+        return shown(gateway.read(QUOTES + "/{id}", id), user, model);
     }
 
     /**
@@ -93,7 +95,9 @@ class QuotesController {
      * reads that a partner manager must approve it (until 2026-12-07 the button was offered and answered a 409 in
      * English).
      */
-    private String shown(JsonNode quote, OidcUser user, Model model) {
+    private String shown(Gateway.Tagged read, OidcUser user, Model model) {
+        JsonNode quote = read.resource();
+        model.addAttribute("etag", read.entityTag());
         boolean needsManager = quote.path("discountNeedsApproval").asBoolean(false);
         boolean manager = user != null && PortalUser.of(user).hasRole(Roles.PARTNER_MANAGER);
         model.addAttribute("quote", quote);
@@ -186,29 +190,33 @@ class QuotesController {
 
     @PostMapping("/quotes/{id}/state")
     String move(@PathVariable UUID id, @RequestParam(defaultValue = "") String state,
-                @AuthenticationPrincipal OidcUser user, Model model, RedirectAttributes redirect,
-                HttpServletResponse response) {
+                @RequestParam(defaultValue = "") String etag, @AuthenticationPrincipal OidcUser user, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
         if (!MOVES.contains(state)) {
             response.setStatus(400);
             model.addAttribute("problemKey", "quotes.badMove");
-            return shown(gateway.get(QUOTES + "/{id}", id), user, model);
+            return shown(gateway.read(QUOTES + "/{id}", id), user, model);
         }
         try {
-            gateway.send(HttpMethod.PATCH, QUOTES + "/{id}", Map.of("state", state), id);
+            gateway.sendIfMatch(etag, HttpMethod.PATCH, QUOTES + "/{id}", Map.of("state", state), id);
         } catch (GatewayProblem problem) {
             if (!problem.isForTheForm()) {
                 throw problem;
             }
-            response.setStatus(problem.status());
-            JsonNode quote = gateway.get(QUOTES + "/{id}", id);
-            if ("approved".equals(state) && problem.status() == 409
+            response.setStatus(problem.pageStatus().value());
+            // the buttons have no input to keep: the page shows the quote as it is now, with its current tag
+            Gateway.Tagged read = gateway.read(QUOTES + "/{id}", id);
+            JsonNode quote = read.resource();
+            if (problem.isStale()) {
+                model.addAttribute("problemKey", "form.stale");
+            } else if ("approved".equals(state) && problem.status() == 409
                     && quote.path("discountNeedsApproval").asBoolean(false)) {
                 // orchestration's English "... a partner manager approves it", said in the user's language
                 model.addAttribute("problemKey", "quotes.approveNeedsManager");
             } else {
                 model.addAttribute("problem", problem);
             }
-            return shown(quote, user, model);
+            return shown(read, user, model);
         }
         if ("accepted".equals(state)) {
             String order = orderOf(id.toString());

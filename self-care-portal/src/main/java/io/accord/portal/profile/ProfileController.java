@@ -33,6 +33,11 @@ import tools.jackson.databind.JsonNode;
  * (partner managers, finance, platform admins) find partners and confirm or reject a waiting bank change, naming
  * the change and the IBAN they reviewed (the service refuses a change that is no longer the waiting one); partner
  * managers and platform admins also set the partner's tax id.
+ * <p>
+ * The forms that change the partner carry the {@code ETag} of the version the page showed (hidden field
+ * {@code etag}; the tax id's from TMF632's organization, the contacts' from the partner's own resource, which sends
+ * none yet) and send it as {@code If-Match}: when someone changed the partner since, nothing is changed and the page
+ * says so, showing the current version with the user's input kept (docs/portal.md "Stale forms").
  */
 @Controller
 class ProfileController {
@@ -45,6 +50,9 @@ class ProfileController {
     private static final int TAX_ID_MAX = 40;
     private static final List<String> CONTACTS = List.of("commercial", "technical", "billing");
     private static final int PAGE_SIZE = 25;
+    /** The model's entity tags of the version the page shows: the partner's (contacts) and the organization's. */
+    private static final String PARTNER_TAG = "partnerTag";
+    private static final String ORGANIZATION_TAG = "organizationTag";
 
     private final Gateway gateway;
     private final FormProblems formProblems;
@@ -75,9 +83,11 @@ class ProfileController {
                 body.put(role, contact);
             }
         }
+        String etag = form.getOrDefault("etag", "");
         try {
-            gateway.send(HttpMethod.PUT, PARTNERS + "/{id}/contacts", body, id);
+            gateway.sendIfMatch(etag, HttpMethod.PUT, PARTNERS + "/{id}/contacts", body, id);
         } catch (GatewayProblem problem) {
+            keepTag(problem, PARTNER_TAG, etag, model);
             return rejected(problem, user, id, model, response, "contacts", form);
         }
         redirect.addFlashAttribute("noticeKey", "profile.contacts.saved");
@@ -134,8 +144,8 @@ class ProfileController {
      */
     @PostMapping("/partners/{id}/tax-id")
     String taxId(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
-                 @RequestParam(defaultValue = "") String taxId, Model model, RedirectAttributes redirect,
-                 HttpServletResponse response) {
+                 @RequestParam(defaultValue = "") String taxId, @RequestParam(defaultValue = "") String etag,
+                 Model model, RedirectAttributes redirect, HttpServletResponse response) {
         StaffActions.require(principal, TAX_ID_EDITORS);
         String value = taxId.strip();
         String invalid = value.isEmpty() ? "profile.taxId.required"
@@ -145,6 +155,7 @@ class ProfileController {
             model.addAttribute("failedForm", "taxId");
             model.addAttribute("errorKeys", Map.of("taxId", invalid));
             model.addAttribute("values", Map.of("taxId", taxId));
+            model.addAttribute(ORGANIZATION_TAG, etag);
             return show(PortalUser.of(principal), id, model);
         }
         Map<String, String> identification = new LinkedHashMap<>();
@@ -152,15 +163,17 @@ class ProfileController {
         identification.put("identificationId", value);
         Map<String, Object> patch = Map.of("organizationIdentification", List.of(identification));
         try {
-            gateway.send(HttpMethod.PATCH, ORGANIZATION, patch, id);
+            gateway.sendIfMatch(etag, HttpMethod.PATCH, ORGANIZATION, patch, id);
         } catch (GatewayProblem problem) {
             if (!problem.isForTheForm()) {
                 throw problem;
             }
-            response.setStatus(problem.status());
+            response.setStatus(problem.pageStatus().value());
+            keepTag(problem, ORGANIZATION_TAG, etag, model);
             model.addAttribute("failedForm", "taxId");
             model.addAttribute("problem", problem);
-            model.addAttribute("errors", Map.of("taxId", taxIdError(problem)));
+            model.addAttribute("stale", problem.isStale());
+            model.addAttribute("errors", problem.isStale() ? Map.of() : Map.of("taxId", taxIdError(problem)));
             model.addAttribute("values", Map.of("taxId", taxId));
             return show(PortalUser.of(principal), id, model);
         }
@@ -213,8 +226,9 @@ class ProfileController {
         if (!problem.isForTheForm()) {
             throw problem;
         }
-        response.setStatus(problem.status() == 403 ? 403 : problem.status());
+        response.setStatus(problem.pageStatus().value());
         model.addAttribute("failedForm", form);
+        model.addAttribute("stale", problem.isStale());
         model.addAttribute("problem", problem);
         model.addAttribute("problemDetail", formProblems.detail(problem));
         // the bank form's IBAN message also holds the BIC's: split before each is put in the user's language
@@ -236,16 +250,38 @@ class ProfileController {
         return show(user, id, model);
     }
 
+    /**
+     * A refused change shows the form again: with the tag it was filled from when the refusal was about its input
+     * (the values the user typed still rest on that version), with the current one when it was stale (the page
+     * shows the current version now, to which the user re-applies the change).
+     */
+    private static void keepTag(GatewayProblem problem, String attribute, String etag, Model model) {
+        if (!problem.isStale()) {
+            model.addAttribute(attribute, etag);
+        }
+    }
+
     private String show(PortalUser user, UUID id, Model model) {
-        JsonNode partner = gateway.get(PARTNERS + "/{id}", id);
+        boolean ownProfile = id.toString().equals(user.partnerId());
+        boolean setsTaxId = user.hasRole(Roles.PARTNER_MANAGER) || user.hasRole(Roles.PLATFORM_ADMIN);
+        if (setsTaxId && !ownProfile && !model.containsAttribute(ORGANIZATION_TAG)) {
+            // read before the partner: a change between the two reads leaves the form a tag older than what it shows
+            // (a needless 412 at worst), never a newer one that would let the change overwrite what it does not show
+            model.addAttribute(ORGANIZATION_TAG, gateway.read(ORGANIZATION + "?fields=id", id).entityTag());
+        }
+        Gateway.Tagged read = gateway.read(PARTNERS + "/{id}", id);
+        JsonNode partner = read.resource();
+        if (!model.containsAttribute(PARTNER_TAG)) {
+            model.addAttribute(PARTNER_TAG, read.entityTag());
+        }
         model.addAttribute("partner", partner);
         model.addAttribute("address", ProfileView.address(partner.path("registeredAddress")));
         model.addAttribute("contacts", CONTACTS);
-        model.addAttribute("ownProfile", id.toString().equals(user.partnerId()));
+        model.addAttribute("ownProfile", ownProfile);
         model.addAttribute("edits", user.hasRole(Roles.PARTNER_ADMIN));
         model.addAttribute("confirms", user.hasRole(Roles.PARTNER_MANAGER) || user.hasRole(Roles.FINANCE)
                 || user.hasRole(Roles.PLATFORM_ADMIN));
-        model.addAttribute("setsTaxId", user.hasRole(Roles.PARTNER_MANAGER) || user.hasRole(Roles.PLATFORM_ADMIN));
+        model.addAttribute("setsTaxId", setsTaxId);
         if (!model.containsAttribute("errorKeys")) {
             model.addAttribute("errorKeys", Map.of());
         }

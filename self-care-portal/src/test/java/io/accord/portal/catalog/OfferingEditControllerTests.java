@@ -117,6 +117,31 @@ class OfferingEditControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aChangeSendsTheETagTheFormWasReadWithAndAStaleOneKeepsTheInputWithTheCurrentVersion() throws Exception {
+        ownDraft();
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, 200, offering("In study", PARTNER_A, null),
+                Map.of("ETag", "\"2\""));
+        mvc.perform(get("/catalog/" + OFFERING).with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(containsString("name=\"etag\" value=\"&quot;2&quot;\"")));
+
+        // another admin renamed it meanwhile: the catalog is at version 3
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, 200, offering("In study", PARTNER_A, null)
+                .replace("\"Video Plus\"", "\"Video Max\""), Map.of("ETag", "\"3\""));
+        STUB.answerJson("PATCH", OFFERINGS + "/" + OFFERING, 412, """
+                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed","status":412,
+                 "detail":"ProductOffering has changed since the version If-Match names"}""", Map.of("ETag", "\"3\""));
+        mvc.perform(post("/catalog/" + OFFERING).param("name", "Video Plus HD").param("description", "Films")
+                        .param("validFrom", "2026-12-01T00:00").param("etag", "\"2\"").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("<h1>Video Max</h1>"),
+                        containsString("Changed by someone else since you opened this page"),
+                        containsString("value=\"Video Plus HD\""), not(containsString("If-Match")),
+                        containsString("name=\"etag\" value=\"&quot;3&quot;\""))));
+        assertThat(STUB.header("PATCH", OFFERINGS + "/" + OFFERING, "If-Match")).isEqualTo("\"2\"");
+    }
+
+    @Test
     void aLaunchedOfferingsChangeWaitsForReviewAndAnUnchangedFormSendsNothing() throws Exception {
         STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, offering("Launched", PARTNER_A, null));
         STUB.answerJson("PATCH", OFFERINGS + "/" + OFFERING, offering("Launched", PARTNER_A, "NEW_VERSION"));

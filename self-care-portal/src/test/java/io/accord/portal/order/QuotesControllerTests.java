@@ -366,6 +366,41 @@ class QuotesControllerTests extends PortalTestSupport {
                 .andExpect(content().string(containsString("needs a partner manager&#39;s approval")));
     }
 
+    @Test
+    void aMoveSendsTheETagTheQuoteWasReadWithAndAStaleOneShowsTheCurrentQuote() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, 200, quote("inProgress"), Map.of("ETag", "\"3\""));
+
+        mvc.perform(get("/quotes/" + QUOTE).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"etag\" value=\"&quot;3&quot;\"")));
+
+        // someone rejected it meanwhile: orchestration refuses the approval from the page read at version 3
+        STUB.answerJson("PATCH", QUOTES + "/" + QUOTE, 412, """
+                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed","status":412,
+                 "detail":"Quote has changed since the version If-Match names"}""", Map.of("ETag", "\"4\""));
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, 200, quote("rejected"), Map.of("ETag", "\"4\""));
+        mvc.perform(post("/quotes/" + QUOTE + "/state").param("state", "approved").param("etag", "\"3\"")
+                        .header("Accept-Language", "de").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Das Angebot wurde nicht geändert."),
+                        containsString("Seit Sie diese Seite geöffnet haben, wurde dies von jemand anderem geändert"),
+                        not(containsString("If-Match")), not(containsString("name=\"etag\"")))));
+        assertThat(STUB.header("PATCH", QUOTES + "/" + QUOTE, "If-Match")).isEqualTo("\"3\"");
+    }
+
+    @Test
+    void aQuoteReadWithoutAnETagIsMovedWithoutIfMatch() throws Exception {
+        STUB.answerJson("GET", QUOTES + "/" + QUOTE, quote("inProgress"));
+        STUB.answerJson("PATCH", QUOTES + "/" + QUOTE, quote("approved"));
+
+        mvc.perform(get("/quotes/" + QUOTE).with(TestUsers.partner("partner-admin")))
+                .andExpect(content().string(not(containsString("name=\"etag\""))));
+        mvc.perform(post("/quotes/" + QUOTE + "/state").param("state", "approved").with(csrf())
+                        .with(TestUsers.partner("partner-admin")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(STUB.header("PATCH", QUOTES + "/" + QUOTE, "If-Match")).isNull();
+    }
+
     /** A quote above the partner's discount limit, as a German partner reads it (review of 2026-12-07). */
     private static String quoteAboveTheLimit() {
         return quote("inProgress").replace("\"discountPercent\":\"5\",\"discountNeedsApproval\":false",

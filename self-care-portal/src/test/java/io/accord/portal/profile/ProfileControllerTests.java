@@ -2,10 +2,19 @@ package io.accord.portal.profile;
 
 import java.util.Map;
 
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.util.HtmlUtils;
 
 import io.accord.portal.PortalTestSupport;
+import io.accord.portal.StubGateway;
 import io.accord.portal.TestUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -288,6 +297,12 @@ class ProfileControllerTests extends PortalTestSupport {
 
     private static final String ORGANIZATION = "/tmf-api/party/v4/organization/" + PARTNER_A;
 
+    /** The TMF632 organization the tax id form reads its ETag from (staff who set tax ids). */
+    @BeforeEach
+    void organizationWithItsETag() {
+        STUB.answerJson("GET", ORGANIZATION, 200, "{\"id\":\"%s\"}".formatted(PARTNER_A), Map.of("ETag", "\"5\""));
+    }
+
     private static String partnerWithoutTaxId() {
         return partner(false).replace("\"taxId\":\"DE123456789\",", "");
     }
@@ -387,5 +402,132 @@ class ProfileControllerTests extends PortalTestSupport {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("value=\"DE987654321\""),
                         containsString("class=\"field-error\">Tax id DE987654321 belongs to partner Other GmbH"))));
+    }
+
+    @Test
+    void ofTwoStaffChangingTheTaxIdFromTheSamePageTheSecondIsToldAndTheFirstsChangeStays() throws Exception {
+        VersionedOrganization onboarding = new VersionedOrganization();
+        onboarding.serve();
+        var manager = TestUsers.staff("partner-manager", "partner-manager");
+        var admin = TestUsers.staff("admin", "platform-admin");
+        String managersTag = formTag(mvc.perform(get("/partners/" + PARTNER_A).with(manager)));
+        String adminsTag = formTag(mvc.perform(get("/partners/" + PARTNER_A).with(admin)));
+        assertThat(managersTag).isEqualTo("\"0\"").isEqualTo(adminsTag);
+
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE111111111")
+                        .param("etag", managersTag).with(csrf()).with(manager))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("noticeKey", "profile.taxId.saved"));
+        ResultActions second = mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE222222222")
+                        .param("etag", adminsTag).with(csrf()).with(admin))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Changed by someone else since you opened this page"
+                                + " — here is the current version; re-apply your change."),
+                        // the current version, and the admin's input to re-apply
+                        containsString("<dd>DE111111111</dd>"), containsString("value=\"DE222222222\""),
+                        not(containsString("field-error")), not(containsString("If-Match")))));
+
+        assertThat(onboarding.taxId).isEqualTo("DE111111111");
+        assertThat(STUB.requestsTo("PATCH", ORGANIZATION)).hasSize(2);
+        // the page now carries the current version's tag: re-applied on it, the change goes through
+        String currentTag = formTag(second);
+        assertThat(currentTag).isEqualTo("\"1\"");
+        mvc.perform(post("/partners/" + PARTNER_A + "/tax-id").param("taxId", "DE222222222")
+                        .param("etag", currentTag).with(csrf()).with(admin))
+                .andExpect(status().is3xxRedirection());
+        assertThat(onboarding.taxId).isEqualTo("DE222222222");
+    }
+
+    @Test
+    void aStaleContactsFormIsShownInGermanWithTheInputKept() throws Exception {
+        STUB.answerJson("GET", PARTNER, 200, partner(false), Map.of("ETag", "\"8\""));
+        STUB.answerJson("PUT", PARTNER + "/contacts", 412, """
+                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed","status":412,
+                 "detail":"Partner has changed since the version If-Match names (\\"7\\"); it is now at ETag \\"8\\""}""",
+                Map.of("ETag", "\"8\""));
+
+        ResultActions page = mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .header("Accept-Language", "de").param("etag", "\"7\"")
+                        .param("commercial.name", "Ada Neu").param("commercial.email", "ada@streamly.example")
+                        .param("billing.name", "Bo Billing").param("billing.email", "billing@streamly.example"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Seit Sie diese Seite geöffnet haben, wurde dies von"
+                                + " jemand anderem geändert — hier ist der aktuelle Stand; bitte nehmen Sie Ihre Änderung"
+                                + " erneut vor."),
+                        containsString("value=\"Ada Neu\""), not(containsString("If-Match")))));
+        assertThat(STUB.header("PUT", PARTNER + "/contacts", "If-Match")).isEqualTo("\"7\"");
+        assertThat(formTag(page)).isEqualTo("\"8\"");
+    }
+
+    @Test
+    void aPageReadWithoutAnETagSendsNoIfMatchAndAnAlteredTagIsRefusedWithNothingSent() throws Exception {
+        STUB.answerJson("GET", PARTNER, partner(false));
+        STUB.answerJson("PUT", PARTNER + "/contacts", partner(false));
+
+        mvc.perform(get("/profile").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("name=\"etag\""))));
+        mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("commercial.name", "Ada").param("commercial.email", "ada@streamly.example")
+                        .param("billing.name", "Bo").param("billing.email", "billing@streamly.example"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(STUB.requestsTo("PUT", PARTNER + "/contacts")).hasSize(1);
+        assertThat(STUB.header("PUT", PARTNER + "/contacts", "If-Match")).isNull();
+
+        mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("etag", "\"7\"\r\nX-Injected: 1").param("commercial.name", "Ada")
+                        .param("commercial.email", "ada@streamly.example").param("billing.name", "Bo")
+                        .param("billing.email", "billing@streamly.example"))
+                .andExpect(status().isBadRequest());
+        assertThat(STUB.requestsTo("PUT", PARTNER + "/contacts")).hasSize(1);
+    }
+
+    /** The entity tag the page's form keeps (its hidden {@code etag}), as the browser sends it back. */
+    private static String formTag(ResultActions page) throws Exception {
+        String html = page.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Matcher field = Pattern.compile("name=\"etag\" value=\"([^\"]*)\"").matcher(html);
+        assertThat(field.find()).as("the form's hidden etag").isTrue();
+        return HtmlUtils.htmlUnescape(field.group(1));
+    }
+
+    /**
+     * Onboarding's partner as far as the tax id form uses it: its version (the organization's ETag), its tax id,
+     * and If-Match on the organization's PATCH as onboarding checks it (412 problem+json with the current ETag when
+     * another version is named; nothing changed).
+     */
+    private static final class VersionedOrganization {
+
+        private final AtomicLong version = new AtomicLong();
+        private volatile String taxId = "DE123456789";
+
+        void serve() {
+            STUB.respond("GET", ORGANIZATION, exchange -> answer(200, "{\"id\":\"" + PARTNER_A + "\"}"));
+            STUB.respond("GET", PARTNER, exchange -> new StubGateway.Answer(200, "application/json",
+                    partner(false).replace("DE123456789", taxId).getBytes(StandardCharsets.UTF_8), Map.of()));
+            STUB.respond("PATCH", ORGANIZATION, exchange -> {
+                synchronized (this) {
+                    String ifMatch = exchange.headers().getFirst("If-Match");
+                    if (ifMatch != null && !ifMatch.equals(tag())) {
+                        return answer(412, """
+                                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed",
+                                 "status":412,"detail":"Organization has changed since the version If-Match names"}""");
+                    }
+                    Matcher id = Pattern.compile("\"identificationId\":\"([^\"]+)\"")
+                            .matcher(exchange.request().body());
+                    assertThat(id.find()).isTrue();
+                    taxId = id.group(1);
+                    version.incrementAndGet();
+                    return answer(200, "{\"id\":\"" + PARTNER_A + "\"}");
+                }
+            });
+        }
+
+        private String tag() {
+            return "\"" + version.get() + "\"";
+        }
+
+        private StubGateway.Answer answer(int status, String json) {
+            return new StubGateway.Answer(status, status >= 400 ? "application/problem+json" : "application/json",
+                    json.getBytes(StandardCharsets.UTF_8), Map.of("ETag", tag()));
+        }
     }
 }

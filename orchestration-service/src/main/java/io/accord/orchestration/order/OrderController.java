@@ -3,6 +3,8 @@ package io.accord.orchestration.order;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -69,15 +73,17 @@ class OrderController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("orchestration/product-order.json")
     ResponseEntity<OrderResources.OrderView> create(@Valid @RequestBody OrderResources.CreateOrder request) {
-        OrderResources.OrderView created = OrderViews.view(service.create(request));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        ProductOrder order = service.create(request);
+        OrderResources.OrderView created = OrderViews.view(order);
+        return EntityTags.created(URI.create(created.href()), created, order.version);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(OrderConfiguration.READERS)
-    @Operation(operationId = "retrieveProductOrder", summary = "Read a product order (its buyer partner or staff)")
-    OrderResources.OrderView get(@PathVariable UUID id) {
-        return OrderViews.view(service.get(id));
+    @Operation(operationId = "retrieveProductOrder", summary = "Read a product order (its buyer partner or staff); its"
+            + " ETag (it changes as the items are fulfilled), 304 without a body when If-None-Match names it")
+    ResponseEntity<OrderResources.OrderView> get(@PathVariable UUID id) {
+        return answer(service.get(id));
     }
 
     @GetMapping
@@ -116,16 +122,27 @@ class OrderController {
             + "those, else 400 naming note[i].author or note[i].date. A note changed (400 naming note[i].text, "
             + ".author or .date), left out or set to null (400 naming note), or an id the order has no note of "
             + "(400 naming note[i].id) is refused, and nothing is changed. A patch without note leaves the notes "
-            + "as they are.")
+            + "as they are. With If-Match, 412 and nothing changed unless it names the current ETag (which also "
+            + "moves while the order's items are fulfilled).")
     @RequestExample("orchestration/product-order-patch.json")
-    OrderResources.OrderView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<OrderResources.OrderView> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         OrderResources.Changeable change = patches.patched(OrderViews.view(service.get(id)), patch, CHANGEABLE,
                 OrderResources.Changeable.class);
         // only a patch naming note touches the log: one that does not leaves notes added meanwhile alone
         List<OrderResources.NoteIn> notes = !patch.has("note") ? null
                 : change.note() == null ? List.of() : change.note();
-        return OrderViews.view(service.change(id, new OrderResources.Changeable(change.description(),
+        return answer(service.change(id, precondition, new OrderResources.Changeable(change.description(),
                 change.externalId(), change.requestedCompletionDate(), notes)));
+    }
+
+    /** The order with its ETag: the view is the order row's alone (its items too), so its version tags it. */
+    private static ResponseEntity<OrderResources.OrderView> answer(ProductOrder order) {
+        return EntityTags.ok(OrderViews.view(order), order.version);
     }
 
     /** The related party ids asked for, any of them (read as {@link #states} are, without the empty case). */

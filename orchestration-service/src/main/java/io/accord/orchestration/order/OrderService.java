@@ -11,6 +11,7 @@ import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -169,11 +170,13 @@ class OrderService {
     /**
      * Description, externalId, requestedCompletionDate and notes (appended only, {@link OrderNotes}), until the
      * order is final. Checked and audited on the order as read, then checked again and applied to it locked (see
-     * {@link OrderEvents#audited} for the order of locks).
+     * {@link OrderEvents#audited} for the order of locks). 412 when {@code ifMatch} names another version than the
+     * current one: checked first, and again on the locked order (an item's fulfilment may have moved it meanwhile).
      */
     @Transactional
-    ProductOrder change(UUID id, OrderResources.Changeable change) {
+    ProductOrder change(UUID id, IfMatch ifMatch, OrderResources.Changeable change) {
         ProductOrder seen = visible(id);
+        ifMatch.check(seen.version, "Product order " + id);
         OrderResources.OrderView before = OrderViews.view(seen);
         Instant now = clock.instant();
         String by = tenancy.actor();
@@ -184,6 +187,7 @@ class OrderService {
         seen.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, by, now);
         events.audited(seen, before, OrderViews.view(seen), "changed");
         ProductOrder order = orders.lock(id).orElseThrow();
+        ifMatch.check(order.version, "Product order " + id);
         OrderResources.OrderView current = OrderViews.view(order);
         order.describe(change.description(), change.externalId(), change.requestedCompletionDate(), notes, by, now);
         orders.update(order);

@@ -3,6 +3,8 @@ package io.accord.orchestration.product;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
@@ -15,12 +17,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -63,9 +67,9 @@ class ProductController {
     @GetMapping("/{id}")
     @PreAuthorize(ProductConfiguration.READERS)
     @Operation(operationId = "retrieveProduct", summary = "Read a product instance (the partners of its offering, "
-            + "its buyer, or staff)")
-    ProductResources.ProductResource get(@PathVariable UUID id) {
-        return ProductViews.resource(inventory.get(id));
+            + "its buyer, or staff); its ETag, 304 without a body when If-None-Match names it")
+    ResponseEntity<ProductResources.ProductResource> get(@PathVariable UUID id) {
+        return answer(inventory.get(id));
     }
 
     @GetMapping
@@ -100,9 +104,15 @@ class ProductController {
                     + "who barred a suspended instance: a partner lifts only its own bars (a staff bar: 409), and its "
                     + "suspension of one staff suspended changes nothing; staff suspending one a partner suspended "
                     + "make it a staff bar. Usage of a suspended instance is still rated: barring the line in the "
-                    + "network is the network's job.")
+                    + "network is the network's job. With If-Match, 412 and nothing changed unless it names the "
+                    + "current ETag.")
     @RequestExample("orchestration/product-patch.json")
-    ProductResources.ProductResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<ProductResources.ProductResource> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         ProductResources.Changeable change = patches.patched(ProductViews.resource(inventory.get(id)), patch,
                 CHANGEABLE, ProductResources.Changeable.class);
         if (!patch.has("status") || change.status() == null) {
@@ -110,7 +120,12 @@ class ProductController {
                     + "an optional statusReason");
         }
         String reason = patch.hasNonNull("statusReason") ? change.statusReason() : null;
-        return ProductViews.resource(inventory.move(id, change.status(), reason));
+        return answer(inventory.move(id, precondition, change.status(), reason));
+    }
+
+    /** The instance with its ETag: the resource is the instance row's alone, so its version tags it. */
+    private static ResponseEntity<ProductResources.ProductResource> answer(ProductView product) {
+        return EntityTags.ok(ProductViews.resource(product), product.version());
     }
 
     private static List<String> values(HttpServletRequest request, String parameter) {

@@ -5,6 +5,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.problem.Problems;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -60,10 +61,13 @@ class ProductInventory {
      * partner suspends and resumes only the instances it bought (its own customers' lines; one it cannot read is a
      * 404 as for a read), lifts only its own bars (a staff bar: 409) and ends one by a delete order (403 here). The
      * status it already has changes nothing, but staff suspending one the buyer suspended make it a staff bar.
+     * The instance is locked first, and 412 when {@code ifMatch} names another version than its current one.
      */
     @Transactional
-    ProductView move(UUID id, String status, String reason) {
-        ProductView product = get(id);
+    ProductView move(UUID id, IfMatch ifMatch, String status, String reason) {
+        ProductView product = repository.lock(id).map(ProductViews::view).filter(this::visible)
+                .orElseThrow(() -> new NotFoundException("product", id));
+        ifMatch.check(product.version(), "Product " + id);
         ProductState target = ProductState.ofTmf(status).filter(state -> state == ProductState.SUSPENDED
                 || state == ProductState.ACTIVE || state == ProductState.TERMINATED).orElseThrow(() ->
                 new InvalidInputException("status", "status changes to suspended, active or terminated, not '"

@@ -102,6 +102,12 @@ class ProductRepository {
                 .optional();
     }
 
+    /** The instance, locked until the transaction ends (a PATCH checks its If-Match on what it then changes). */
+    Optional<ProductInstance> lock(UUID id) {
+        return jdbc.sql("select * from product_instance where id = :id for update").param("id", id)
+                .query(this::product).optional();
+    }
+
     /** The direct components of a bundle's instance, oldest first (none for an instance that is no bundle). */
     List<ProductInstance> components(UUID bundleProductId) {
         return jdbc.sql("select * from product_instance where bundle_product_id = :bundle order by created_at, id")

@@ -24,6 +24,7 @@ import java.util.UUID;
  * @param suspension      who barred it (staff or the buyer), while suspended; {@code null} otherwise
  * @param startAt         active from (inclusive), {@code null} until activated
  * @param endAt           ended at (exclusive), {@code null} while not terminated
+ * @param version         the instance's optimistic-lock version, one more with every change: its TMF637 ETag
  */
 public record ProductView(UUID id, String orderId, String orderItemId, String offeringId, int offeringVersion,
                           String offeringName, UUID ownerPartnerId, String categoryCode, UUID bundleProductId,
@@ -32,5 +33,5 @@ public record ProductView(UUID id, String orderId, String orderItemId, String of
                           Map<String, String> characteristics, List<OfferingLaunched.Participant> participants,
                           List<String> usagePriceIds, List<ProductDetails.LockedCharge> charges, ProductState state,
                           String stateReason, Suspension suspension, Instant startAt, Instant endAt,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, long version) {
 }

@@ -20,7 +20,7 @@ final class ProductViews {
         return new ProductView(p.id, p.orderId, p.orderItemId, p.offeringId, p.offeringVersion, p.offeringName,
                 p.ownerPartnerId, p.categoryCode, p.bundleProductId, p.buyerPartnerId, p.salesChannel, p.customerId,
                 p.identifiers, p.resources, p.characteristics, p.participants, p.usagePriceIds, p.charges, p.state,
-                p.stateReason, p.suspension, p.startAt, p.endAt, p.createdAt, p.updatedAt);
+                p.stateReason, p.suspension, p.startAt, p.endAt, p.createdAt, p.updatedAt, p.version);
     }
 
     static ProductDetails details(ProductView p) {

@@ -3,6 +3,8 @@ package io.accord.orchestration.quote;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -69,15 +73,17 @@ class QuoteController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("orchestration/quote.json")
     ResponseEntity<QuoteResources.QuoteView> create(@Valid @RequestBody QuoteResources.CreateQuote request) {
-        QuoteResources.QuoteView created = QuoteViews.view(service.create(request));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        Quote quote = service.create(request);
+        QuoteResources.QuoteView created = QuoteViews.view(quote);
+        return EntityTags.created(URI.create(created.href()), created, quote.version);
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(QuoteConfiguration.READERS)
-    @Operation(operationId = "retrieveQuote", summary = "Read a quote (its buyer partner or staff)")
-    QuoteResources.QuoteView get(@PathVariable UUID id) {
-        return QuoteViews.view(service.get(id));
+    @Operation(operationId = "retrieveQuote", summary = "Read a quote (its buyer partner or staff); its ETag, 304"
+            + " without a body when If-None-Match names it")
+    ResponseEntity<QuoteResources.QuoteView> get(@PathVariable UUID id) {
+        return answer(service.get(id));
     }
 
     @GetMapping
@@ -108,9 +114,14 @@ class QuoteController {
     @PreAuthorize(QuoteConfiguration.WRITERS)
     @Operation(operationId = "patchQuote", summary = "Change an inProgress quote's items, discount, description or "
             + "externalId with a JSON merge patch (re-priced now), or move it with state alone: approved, accepted "
-            + "(the buyer), rejected")
+            + "(the buyer), rejected; with If-Match, 412 and nothing changed unless it names the current ETag")
     @RequestExample("orchestration/quote-patch.json")
-    QuoteResources.QuoteView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<QuoteResources.QuoteView> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         QuoteResources.QuoteView current = QuoteViews.view(service.get(id));
         ObjectNode changes = patches.changes(current, patch, CHANGEABLE);
         if (changes.has("state")) {
@@ -123,11 +134,16 @@ class QuoteController {
             if (!state.isString()) {
                 throw new InvalidInputException("state", "state is approved, accepted or rejected");
             }
-            return QuoteViews.view(service.move(id, state.asString()));
+            return answer(service.move(id, precondition, state.asString()));
         }
         QuoteResources.Changeable change = patches.patched(current, changes, CHANGEABLE,
                 QuoteResources.Changeable.class);
-        return QuoteViews.view(service.change(id, change));
+        return answer(service.change(id, precondition, change));
+    }
+
+    /** The quote with its ETag: the view is the quote row's alone, so its version tags it. */
+    private static ResponseEntity<QuoteResources.QuoteView> answer(Quote quote) {
+        return EntityTags.ok(QuoteViews.view(quote), quote.version);
     }
 
     /** The related party ids asked for, any of them (read as {@link #states} are, without the empty case). */

@@ -96,6 +96,12 @@ class QuoteRepository {
         return jdbc.sql("select * from quote where id = :id").param("id", id).query(this::quote).optional();
     }
 
+    /** The quote, locked until the transaction ends (a PATCH checks its If-Match on what it then changes). */
+    Optional<Quote> lock(UUID id) {
+        return jdbc.sql("select * from quote where id = :id for update").param("id", id).query(this::quote)
+                .optional();
+    }
+
     /**
      * A page of quotes, oldest first: of {@code buyer} ({@code null}: any), in {@code states} (empty: any), and with
      * any of {@code parties} (empty: any) as its customer, sales channel or buyer partner.

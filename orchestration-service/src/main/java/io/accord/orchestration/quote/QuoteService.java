@@ -9,6 +9,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.AccessDeniedException;
@@ -85,10 +86,13 @@ class QuoteService {
         return quotes.page(buyer, states.stream().map(Enum::name).toList(), parties, page);
     }
 
-    /** Items, discount, description: re-priced at the time of the change, with a fresh validity. */
+    /**
+     * Items, discount, description: re-priced at the time of the change, with a fresh validity; 412 when
+     * {@code ifMatch} names another version than the current one.
+     */
     @Transactional
-    Quote change(UUID id, QuoteResources.Changeable change) {
-        Quote quote = visible(id);
+    Quote change(UUID id, IfMatch ifMatch, QuoteResources.Changeable change) {
+        Quote quote = locked(id, ifMatch);
         QuoteResources.QuoteView before = QuoteViews.view(quote);
         Instant now = clock.instant();
         BigDecimal discount = change.discountPercent() == null ? BigDecimal.ZERO : change.discountPercent();
@@ -100,10 +104,13 @@ class QuoteService {
         return quote;
     }
 
-    /** {@code approved}, {@code accepted} or {@code rejected}, as TMF's PATCH of {@code state} asks. */
+    /**
+     * {@code approved}, {@code accepted} or {@code rejected}, as TMF's PATCH of {@code state} asks; 412 when
+     * {@code ifMatch} names another version than the current one.
+     */
     @Transactional
-    Quote move(UUID id, String state) {
-        Quote quote = visible(id);
+    Quote move(UUID id, IfMatch ifMatch, String state) {
+        Quote quote = locked(id, ifMatch);
         QuoteResources.QuoteView before = QuoteViews.view(quote);
         Instant now = clock.instant();
         QuoteAccepted accepted = null;
@@ -167,9 +174,23 @@ class QuoteService {
     }
 
     private Quote visible(UUID id) {
-        Optional<Quote> quote = quotes.find(id).filter(found -> tenancy.isStaff() || found.buyerPartnerId != null
-                && tenancy.partnerId().map(p -> p.value().equals(found.buyerPartnerId)).orElse(false));
-        return quote.orElseThrow(() -> new NotFoundException("quote", id));
+        return visible(id, quotes.find(id));
+    }
+
+    /**
+     * The quote to change, locked until the transaction ends, so that the version {@code ifMatch} is checked
+     * against is the one the change is applied to (a concurrent change waits, then checks the version this wrote).
+     */
+    private Quote locked(UUID id, IfMatch ifMatch) {
+        Quote quote = visible(id, quotes.lock(id));
+        ifMatch.check(quote.version, "Quote " + id);
+        return quote;
+    }
+
+    private Quote visible(UUID id, Optional<Quote> found) {
+        return found.filter(quote -> tenancy.isStaff() || quote.buyerPartnerId != null
+                && tenancy.partnerId().map(p -> p.value().equals(quote.buyerPartnerId)).orElse(false))
+                .orElseThrow(() -> new NotFoundException("quote", id));
     }
 
     private void notify(String eventType, Quote quote, QuoteResources.QuoteView view) {

@@ -1,0 +1,124 @@
+package io.accord.orchestration.order;
+
+import io.accord.contracts.Roles;
+import io.accord.orchestration.offering.SellableOfferings;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TMF622 product orders answer an ETag, which also moves as their items are fulfilled, and PATCH honours If-Match:
+ * two users of a buyer editing the same order no longer overwrite each other.
+ */
+@AccordServiceTest
+class OrderConditionalRequestsTests {
+
+    @LocalServerPort
+    int port;
+    private final SellableOfferings offerings;
+    private final JdbcClient jdbc;
+    private TestOrders orders;
+    private TestHttp anna;
+    private TestHttp ben;
+    private String owner;
+    private String offering;
+
+    OrderConditionalRequestsTests(SellableOfferings offerings, JdbcClient jdbc) {
+        this.offerings = offerings;
+        this.jdbc = jdbc;
+    }
+
+    @BeforeEach
+    void buyers() {
+        orders = new TestOrders(port, offerings, jdbc);
+        String partner = orders.activePartner();
+        anna = orders.partnerAdmin(partner);
+        ben = TestHttp.localPort(port).as(TestJwt.partner("ben-" + partner, partner, Roles.PARTNER_USER));
+        owner = orders.activePartner();
+        offering = orders.offering(owner, List.of(), true, List.of(partner));
+    }
+
+    @Test
+    void theSecondOfTwoUsersPatchingTheSameVersionGets412AndChangesNothing() {
+        String order = openOrder().header("Location");
+        TestHttp.Response readByAnna = anna.get(order);
+        TestHttp.Response readByBen = ben.get(order);
+        assertThat(readByBen.header("ETag")).isEqualTo(readByAnna.header("ETag")).isNotBlank();
+
+        TestHttp.Response annas = anna.header("If-Match", readByAnna.header("ETag"))
+                .patch(order, "{\"description\": \"Anna's\"}");
+        long audited = audited(order);
+        TestHttp.Response bens = ben.header("If-Match", readByBen.header("ETag"))
+                .patch(order, "{\"description\": \"Ben's\", \"note\": [{\"text\": \"from Ben\"}]}");
+
+        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
+        assertThat(annas.header("ETag")).isNotEqualTo(readByAnna.header("ETag"));
+        assertThat(bens.status()).as(bens.body()).isEqualTo(412);
+        assertThat(bens.contentType()).startsWith("application/problem+json");
+        assertThat(bens.json().get("type").asString()).endsWith("/precondition-failed");
+        assertThat(bens.header("ETag")).isEqualTo(annas.header("ETag"));
+        TestHttp.Response now = ben.get(order);
+        assertThat(now.json().get("description").asString()).isEqualTo("Anna's");
+        assertThat(now.json().get("note")).isEmpty();
+        assertThat(now.header("ETag")).isEqualTo(annas.header("ETag"));
+        assertThat(audited(order)).isEqualTo(audited);
+        TestHttp.Response again = ben.header("If-Match", now.header("ETag")).patch(order, "{\"description\": \"Ben's\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.header("ETag")).isEqualTo(anna.get(order).header("ETag"));
+    }
+
+    @Test
+    void theETagMovesAsTheItemsAreFulfilledAndAGetAnswers304WhileUnchanged() {
+        TestHttp.Response created = openOrder();
+        String order = created.header("Location");
+        assertThat(created.header("ETag")).isNotBlank();
+        // the order's fulfilment started since (acknowledged → inProgress): the order the POST answered is not current
+        TestHttp.Response started = anna.header("If-None-Match", created.header("ETag")).get(order);
+        assertThat(started.status()).isEqualTo(200);
+        assertThat(started.header("ETag")).isNotEqualTo(created.header("ETag"));
+
+        TestHttp.Response unchanged = anna.header("If-None-Match", started.header("ETag")).get(order);
+
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+    }
+
+    @Test
+    void aMalformedIfMatchIsA400NamingItAndAnotherPartnerStillFindsNothing() {
+        String order = openOrder().header("Location");
+        String etag = anna.get(order).header("ETag");
+
+        TestHttp.Response malformed = anna.header("If-Match", "W/").patch(order, "{\"description\": \"x\"}");
+
+        assertThat(malformed.status()).as(malformed.body()).isEqualTo(400);
+        assertThat(malformed.json().at("/violations/0/field").asString()).isEqualTo("If-Match");
+        assertThat(anna.get(order).json().has("description")).isFalse();
+        TestHttp other = orders.partnerAdmin(orders.activePartner());
+        assertThat(other.header("If-Match", etag).patch(order, "{\"description\": \"x\"}").status()).isEqualTo(404);
+    }
+
+    /**
+     * An order that stays open, and unchanged once in progress: the owner's partner system cannot be reached, and
+     * its activation step is retried with backoff. Answers the POST's answer, once the order is in progress.
+     */
+    private TestHttp.Response openOrder() {
+        orders.registerWebhook(owner, "http://127.0.0.1:9/never");
+        TestHttp.Response created = anna.post(TestOrders.ORDERS, TestOrders.order("customer-etag", null, offering));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        orders.awaitState(anna, created.json().get("id").asString(), "inProgress");
+        return created;
+    }
+
+    private long audited(String order) {
+        return jdbc.sql("select count(*) from audit_event where resource_type = 'productOrder' and resource_id = :id")
+                .param("id", order.substring(order.lastIndexOf('/') + 1)).query(Long.class).single();
+    }
+}

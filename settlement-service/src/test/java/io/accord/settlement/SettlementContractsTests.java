@@ -2,6 +2,7 @@ package io.accord.settlement;
 
 import io.accord.contracts.events.CorrectionNoteApproved;
 import io.accord.contracts.events.CorrectionNoteDrafted;
+import io.accord.contracts.events.DisputeAdjustmentSettled;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.contracts.events.DomainEvent;
 import io.accord.contracts.events.PartnerActivated;
@@ -83,6 +84,31 @@ class SettlementContractsTests {
                 """.formatted(UUID.randomUUID(), PARTNER), DisputeResolved.class);
         assertThat(older.adjustment().amount()).isEqualTo("1.000000");
         assertThat(older.adjustment().lines()).isNull();
+    }
+
+    /**
+     * A placement names every document line carrying the adjustment (a split one: one per disputed statement line);
+     * an event published before {@code lines} existed reads with {@code lines} {@code null}.
+     */
+    @Test
+    void anAdjustmentSettledNamesEachLineCarryingItAndAnOlderOneReadsWithoutThem() {
+        DisputeAdjustmentSettled settled = new DisputeAdjustmentSettled(UUID.randomUUID(), AT, "dsp-9", "adj-9-1",
+                PARTNER, "STATEMENT_LINE", "stmt-2", "stmt-2-4", "8.53", "EUR", List.of(
+                new DisputeAdjustmentSettled.Line("stmt-2-4", "stmt-1-1", "4.26"),
+                new DisputeAdjustmentSettled.Line("stmt-2-5", "stmt-1-2", "4.27")));
+
+        JsonNode json = roundTrip(settled, DisputeAdjustmentSettled.class);
+
+        assertThat(settled.key()).isEqualTo("dsp-9");
+        assertThat(json.get("lines").get(1).get("amount").asString()).isEqualTo("4.27");
+        assertThat(json.get("lines").get(0).get("statementLineId").asString()).isEqualTo("stmt-1-1");
+        DisputeAdjustmentSettled older = JSON.readValue("""
+                {"eventId":"%s","occurredAt":"2026-04-12T09:30:00Z","disputeId":"dsp-8","adjustmentId":"adj-8",
+                 "partnerId":"%s","settledOn":"CREDIT_NOTE","documentId":"note-1","lineId":"note-1-1",
+                 "amount":"1.00","currency":"EUR"}
+                """.formatted(UUID.randomUUID(), PARTNER), DisputeAdjustmentSettled.class);
+        assertThat(older.lineId()).isEqualTo("note-1-1");
+        assertThat(older.lines()).isNull();
     }
 
     @Test

@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Where settlement placed each resolved dispute's adjustment, from {@code DisputeAdjustmentSettled}: the statement
- * line or the credit/debit note that carries it, with the document's number once it is issued (from
+ * line or the credit/debit note that carries it (every line, each with the disputed statement line whose share it
+ * carries, when the adjustment is split), with the document's number once it is issued (from
  * {@code StatementIssued}, which names the same document id); until then a partner sees that it is placed, not where
  * (settlement shows a partner no draft, nor its id). A placement on a statement finance then discarded
  * ({@code StatementDiscarded}) no longer stands: the adjustment shows as pending until a later placement.
@@ -58,8 +59,28 @@ class AdjustmentSettlements {
                 .param("currency", settled.currency())
                 .param("at", (settled.occurredAt() == null ? Instant.EPOCH : settled.occurredAt())
                         .atOffset(ZoneOffset.UTC)).update();
+        if (added == 1) {
+            lines(settled);
+        }
         log.info("Dispute {} adjustment {} {} on {} line {}", settled.disputeId(), settled.adjustmentId(),
                 added == 1 ? "is settled" : "was known settled (or later)", settled.settledOn(), settled.lineId());
+    }
+
+    /** The lines of the placement just recorded, replacing those of the placement it replaced. */
+    private void lines(DisputeAdjustmentSettled settled) {
+        jdbc.sql("delete from adjustment_settlement_line where adjustment_id = :adjustment")
+                .param("adjustment", settled.adjustmentId()).update();
+        List<DisputeAdjustmentSettled.Line> lines = settled.lines() == null ? List.of() : settled.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            DisputeAdjustmentSettled.Line line = lines.get(i);
+            jdbc.sql("""
+                            insert into adjustment_settlement_line (adjustment_id, line_number, line_id,
+                                                                    statement_line_id, amount)
+                            values (:adjustment, :number, :line, :statementLine, :amount)""")
+                    .param("adjustment", settled.adjustmentId()).param("number", i + 1)
+                    .param("line", line.lineId()).param("statementLine", line.statementLineId())
+                    .param("amount", new BigDecimal(line.amount())).update();
+        }
     }
 
     /**
@@ -108,8 +129,21 @@ class AdjustmentSettlements {
                             rs.getString("settled_on"), rs.getString("document_id"), rs.getString("line_id"),
                             documents.documentNumber(rs.getString("document_id")).orElse(null),
                             DisputeViews.money(rs.getBigDecimal("amount"), rs.getString("currency")),
-                            rs.getObject("settled_at", OffsetDateTime.class).toInstant());
+                            rs.getObject("settled_at", OffsetDateTime.class).toInstant(),
+                            lines(rs.getString("adjustment_id"), rs.getString("currency")));
                 })
                 .optional();
+    }
+
+    /** The lines the placement names, in document order; {@code null} when its event named one line only. */
+    private List<DisputeResources.SettledLine> lines(String adjustmentId, String currency) {
+        List<DisputeResources.SettledLine> lines = jdbc.sql("""
+                        select line_id, statement_line_id, amount from adjustment_settlement_line
+                        where adjustment_id = :adjustment order by line_number""")
+                .param("adjustment", adjustmentId)
+                .query((rs, row) -> new DisputeResources.SettledLine(rs.getString("line_id"),
+                        rs.getString("statement_line_id"), DisputeViews.money(rs.getBigDecimal("amount"), currency)))
+                .list();
+        return lines.isEmpty() ? null : lines;
     }
 }

@@ -58,7 +58,11 @@ final class DisputeResources {
      * TMF {@code RelatedEntityRefOrValue}: {@code role} Statement, StatementLine, InvoiceLine, ReconciliationItem
      * or UsageRecord (and, on a dispute opened from a reconciliation, ReconciliationDiscrepancy). Accord's extension
      * {@code disputedAmount}, on a {@code StatementLine} only: what is disputed on that line; given on one line, it is
-     * given on every line, and the ticket's {@code disputedAmount} is their exact sum.
+     * given on every line, and the ticket's {@code disputedAmount} is their exact sum. Shown only, never read from a
+     * request: {@code adjustmentShare}, once the dispute is resolved with an adjustment split by line, the line's share
+     * of it (the shares sum to the adjustment, in the dispute's currency); {@code adjustmentSettled}, once settlement
+     * placed that share, what the document line carrying it moves (in the document's currency, signed: positive in
+     * the partner's favour).
      */
     @JsonIgnoreProperties({"@type", "@baseType", "@schemaLocation", "href", "name"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -66,10 +70,21 @@ final class DisputeResources {
                          @JsonProperty("@referredType") String referredType,
                          @Schema(description = "Accord: on a StatementLine, the amount disputed on that line (then "
                                  + "on every line; the ticket's disputedAmount is their sum)")
-                         @Valid Money disputedAmount) {
+                         @Valid Money disputedAmount,
+                         @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Accord: on a StatementLine "
+                                 + "of a dispute resolved with an adjustment split by line, the line's share of it")
+                         Money adjustmentShare,
+                         @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Accord: on a StatementLine "
+                                 + "whose share settlement placed, what the document line carrying it moves (the "
+                                 + "document's currency, positive in the partner's favour)")
+                         Money adjustmentSettled) {
 
         RelatedEntity(String id, String role, String referredType) {
             this(id, role, referredType, null);
+        }
+
+        RelatedEntity(String id, String role, String referredType, Money disputedAmount) {
+            this(id, role, referredType, disputedAmount, null, null);
         }
     }
 
@@ -229,7 +244,9 @@ final class DisputeResources {
      * Where settlement placed the dispute's adjustment. {@code status} {@code SETTLED}: on an issued document;
      * {@code settledOn} {@code STATEMENT_LINE}, {@code CREDIT_NOTE} or {@code DEBIT_NOTE}; {@code documentId} the
      * statement or note, {@code lineId} its line ({@code <documentId>-<n>}), {@code documentNumber} its number;
-     * {@code amount} as the document shows it (signed, positive in the partner's favour). {@code PLACED_ON_DRAFT}: on a
+     * {@code amount} as the document shows it (signed, positive in the partner's favour); {@code lines} every line
+     * that carries it (one, or one per disputed statement line when it is split), absent when settlement named one
+     * line only (before it named them all). {@code PLACED_ON_DRAFT}: on a
      * document not issued yet (its {@code StatementIssued} has not come): no {@code documentNumber}, and for a partner
      * no {@code documentId} or {@code lineId} either (settlement shows a partner no draft). {@code PENDING}: the draft
      * statement that carried it was discarded ({@code releasedAt}) and no later draft carries it yet; nothing but
@@ -238,7 +255,7 @@ final class DisputeResources {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AdjustmentSettlementView(String adjustmentId, String status, String settledOn, String documentId,
                                     String lineId, String documentNumber, Money amount, Instant settledAt,
-                                    Instant releasedAt) {
+                                    Instant releasedAt, List<SettledLine> lines) {
 
         static final String SETTLED = "SETTLED";
         static final String PLACED_ON_DRAFT = "PLACED_ON_DRAFT";
@@ -246,21 +263,40 @@ final class DisputeResources {
         /** On the document numbered {@code documentNumber}; {@code null}: a document not issued yet. */
         static AdjustmentSettlementView placed(String adjustmentId, String settledOn, String documentId,
                                                String lineId, String documentNumber, Money amount,
-                                               Instant settledAt) {
+                                               Instant settledAt, List<SettledLine> lines) {
             return new AdjustmentSettlementView(adjustmentId, documentNumber == null ? PLACED_ON_DRAFT : SETTLED,
-                    settledOn, documentId, lineId, documentNumber, amount, settledAt, null);
+                    settledOn, documentId, lineId, documentNumber, amount, settledAt, null, lines);
         }
 
         static AdjustmentSettlementView pending(String adjustmentId, Instant releasedAt) {
             return new AdjustmentSettlementView(adjustmentId, "PENDING", null, null, null, null, null, null,
-                    releasedAt);
+                    releasedAt, null);
         }
 
-        /** As a partner may see it: no id of a document that is not issued yet. */
+        /** As a partner may see it: no id of a document that is not issued yet (nor of its lines). */
         AdjustmentSettlementView forPartner() {
             return PLACED_ON_DRAFT.equals(status) ? new AdjustmentSettlementView(adjustmentId, status, settledOn,
-                    null, null, null, amount, settledAt, null) : this;
+                    null, null, null, amount, settledAt, null, lines == null ? null : lines.stream()
+                    .map(line -> new SettledLine(null, line.statementLineId(), line.amount())).toList()) : this;
         }
+
+        /** What the line settled on the disputed statement line {@code statementLineId}, if the lines say. */
+        java.util.Optional<Money> settledFor(String statementLineId) {
+            if (lines == null || statementLineId == null) {
+                return java.util.Optional.empty();
+            }
+            return lines.stream().filter(line -> statementLineId.equals(line.statementLineId())).findFirst()
+                    .map(SettledLine::amount);
+        }
+    }
+
+    /**
+     * One document line carrying the adjustment: {@code lineId} {@code <documentId>-<n>} (absent for a partner while
+     * the document is a draft), {@code statementLineId} the disputed statement line whose share it carries (absent
+     * when the adjustment is not split), {@code amount} as the document shows it (signed, in its currency).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SettledLine(String lineId, String statementLineId, Money amount) {
     }
 
     /**

@@ -5,6 +5,7 @@ import io.accord.contracts.value.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the partner-visible TMF621 view of a dispute: never an internal note. */
 final class DisputeViews {
@@ -23,9 +24,7 @@ final class DisputeViews {
                 last == null ? dispute.openedAt : last.at(), dispute.openedAt, dispute.updatedAt,
                 dispute.resolutionDue, dispute.resolvedAt, dispute.category.name(),
                 money(dispute.disputedAmount, dispute.currency), dispute.source.name(),
-                dispute.items.stream().map(item -> new DisputeResources.RelatedEntity(item.refId(), item.role(),
-                        item.role(), item.disputedAmount() == null ? null
-                        : money(item.disputedAmount(), dispute.currency))).toList(),
+                relatedEntities(dispute, settlement),
                 List.of(new DisputeResources.PartyView(dispute.partnerId.toString(), "Partner", "Organization")),
                 comments.stream().map(comment -> new DisputeResources.NoteView(comment.id().toString(),
                         comment.author(), comment.createdAt(), comment.text(), "Note")).toList(),
@@ -35,6 +34,25 @@ final class DisputeViews {
                 proposal(dispute, autoAcceptAfter),
                 dispute.outcome, dispute.adjustmentId, settlement, dispute.escalatedTo, sla(dispute), dispute.assignee,
                 "TroubleTicket");
+    }
+
+    /**
+     * The disputed items; a statement line of a dispute resolved with an adjustment split by line with its share of
+     * it ({@link Dispute#lineShares}, as {@code DisputeResolved} carried it) and, once settlement placed the share,
+     * what the document line carrying it moves.
+     */
+    private static List<DisputeResources.RelatedEntity> relatedEntities(
+            Dispute dispute, DisputeResources.AdjustmentSettlementView settlement) {
+        Map<String, BigDecimal> shares = dispute.adjustmentId == null || dispute.proposal == null ? Map.of()
+                : dispute.lineShares(dispute.proposal.amount());
+        return dispute.items.stream().map(item -> {
+            boolean line = DisputeOpening.STATEMENT_LINE.equals(item.role());
+            BigDecimal share = line ? shares.get(item.refId()) : null;
+            return new DisputeResources.RelatedEntity(item.refId(), item.role(), item.role(),
+                    item.disputedAmount() == null ? null : money(item.disputedAmount(), dispute.currency),
+                    share == null ? null : money(share, dispute.currency),
+                    share == null || settlement == null ? null : settlement.settledFor(item.refId()).orElse(null));
+        }).toList();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.accord.dispute.dispute;
 
+import io.accord.contracts.Topics;
+import io.accord.contracts.events.DisputeAdjustmentSettled;
 import io.accord.contracts.events.DisputeResolved;
 import io.accord.dispute.SettlementFixtures;
 import io.accord.testsupport.AccordServiceTest;
@@ -15,6 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A dispute over several statement lines keeps what is disputed on each (relatedEntity[].disputedAmount): each checked
@@ -73,6 +76,51 @@ class DisputeLineAmountsTests {
                 "13.76", "RATE"));
         assertThat(over.status()).as(over.body()).isEqualTo(422);
         assertThat(over.json().path("remaining").asString()).isEqualTo("13.750000");
+    }
+
+    @Test
+    void aResolvedSplitDisputeShowsEachLinesShareAndWhatSettlementSettledOnIt() {
+        Disputing as = new Disputing(port);
+        String statement = settlement.issueWithLines(as.partnerId, Instant.now(), "50.00", "20.00");
+        TestHttp.Response created = as.partner.post(Disputing.TICKETS, ticket(statement, "42.50",
+                line(statement + "-1", "30.00"), line(statement + "-2", "12.50")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(statementLines(as.partner.get(Disputing.TICKETS + "/" + id).json(), "adjustmentShare"))
+                .as("no share before a resolution").containsExactly(null, null);
+
+        as.step(as.finance, id, "review", null);
+        as.step(as.finance, id, "proposal", Disputing.proposal("21.25"));
+        String adjustment = as.step(as.partner, id, "acceptance", null).json().path("adjustmentId").asString();
+
+        for (TestHttp caller : List.of(as.partner, as.finance)) {
+            JsonNode resolved = caller.get(Disputing.TICKETS + "/" + id).json();
+            assertThat(statementLines(resolved, "adjustmentShare")).containsExactly("15.000000", "6.250000");
+            assertThat(statementLines(resolved, "adjustmentSettled")).containsExactly(null, null);
+        }
+
+        // settlement carries each share on a line of the partner's next (draft) statement
+        String next = java.util.UUID.randomUUID().toString();
+        settlement.send(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(java.util.UUID.randomUUID(),
+                Instant.now(), id, adjustment, as.partnerId, "STATEMENT_LINE", next, next + "-4", "21.25", "EUR",
+                List.of(new DisputeAdjustmentSettled.Line(next + "-4", statement + "-1", "15.00"),
+                        new DisputeAdjustmentSettled.Line(next + "-5", statement + "-2", "6.25"))));
+
+        await().atMost(SettlementFixtures.PATIENCE).until(() -> as.finance.get(Disputing.TICKETS + "/" + id).json()
+                .path("adjustmentSettlement").path("lines").size() == 2);
+        JsonNode staff = as.finance.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(staff.path("adjustmentSettlement").path("lines").valueStream().map(line -> tuple(
+                line.path("lineId").asString(), line.path("statementLineId").asString(),
+                line.path("amount").path("value").asString())).toList()).containsExactly(
+                tuple(next + "-4", statement + "-1", "15.000000"), tuple(next + "-5", statement + "-2", "6.250000"));
+        assertThat(statementLines(staff, "adjustmentSettled")).containsExactly("15.000000", "6.250000");
+        // the partner sees what each line settled, not the draft's lines
+        JsonNode partner = as.partner.get(Disputing.TICKETS + "/" + id).json();
+        assertThat(statementLines(partner, "adjustmentSettled")).containsExactly("15.000000", "6.250000");
+        assertThat(partner.path("adjustmentSettlement").path("lines").valueStream().map(line -> tuple(
+                line.has("lineId"), line.path("statementLineId").asString())).toList())
+                .containsExactly(tuple(false, statement + "-1"), tuple(false, statement + "-2"));
+        assertThat(partner.toString()).doesNotContain(next);
     }
 
     @Test
@@ -158,6 +206,13 @@ class DisputeLineAmountsTests {
                 .filter(entity -> "StatementLine".equals(entity.path("role").asString()))
                 .map(entity -> entity.path("disputedAmount").path("value").asString()).toList();
         assertThat(amounts).containsExactly("12.000000");
+    }
+
+    /** The {@code field} amount ({@code value}) of each StatementLine of the ticket, {@code null} where absent. */
+    private static List<String> statementLines(JsonNode ticket, String field) {
+        return ticket.path("relatedEntity").valueStream()
+                .filter(entity -> "StatementLine".equals(entity.path("role").asString()))
+                .map(entity -> entity.path(field).path("value").asString(null)).toList();
     }
 
     private static String line(String lineId, String amount) {

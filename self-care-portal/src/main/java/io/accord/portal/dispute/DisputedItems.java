@@ -24,10 +24,19 @@ final class DisputedItems {
      * One disputed item; {@code lineNumber}, {@code description} and {@code amount} only for a statement line found on
      * the statement (else empty: the page shows the item's role and reference); {@code disputed} what the dispute
      * disputes on that statement line (dispute-service's {@code relatedEntity[].disputedAmount}, in
-     * {@code disputedCurrency}; empty when the dispute did not say it per line).
+     * {@code disputedCurrency}; empty when the dispute did not say it per line); {@code share} the line's share of
+     * the adjustment once the dispute is resolved with one split by line ({@code adjustmentShare}), {@code settled}
+     * what the document line carrying that share moves once settlement placed it ({@code adjustmentSettled}, in its
+     * document's currency): each empty until then.
      */
     record Item(String role, String reference, String lineNumber, String description, String amount,
-                String currency, String disputed, String disputedCurrency) {
+                String currency, String disputed, String disputedCurrency, Amount share, Amount settled) {
+
+        Item(String role, String reference, String lineNumber, String description, String amount,
+             String currency, String disputed, String disputedCurrency) {
+            this(role, reference, lineNumber, description, amount, currency, disputed, disputedCurrency, Amount.NONE,
+                    Amount.NONE);
+        }
 
         public boolean described() {
             return !description.isEmpty();
@@ -35,6 +44,27 @@ final class DisputedItems {
 
         public boolean disputedOwn() {
             return !disputed.isEmpty();
+        }
+
+        /** The item with the line's share of the adjustment and what was settled on it, from the ticket. */
+        Item resolvedAs(JsonNode entity) {
+            return new Item(role, reference, lineNumber, description, amount, currency, disputed, disputedCurrency,
+                    Amount.of(entity.path("adjustmentShare")), Amount.of(entity.path("adjustmentSettled")));
+        }
+    }
+
+    /** A TMF money {@code {unit, value}} as the page prints it; {@link #NONE} (empty) when the ticket has none. */
+    record Amount(String value, String currency) {
+
+        static final Amount NONE = new Amount("", "");
+
+        static Amount of(JsonNode money) {
+            String value = money.path("value").asString("");
+            return value.isEmpty() ? NONE : new Amount(value, money.path("unit").asString(""));
+        }
+
+        public boolean present() {
+            return !value.isEmpty();
         }
     }
 
@@ -62,7 +92,7 @@ final class DisputedItems {
             String disputed = entity.path("disputedAmount").path("value").asString("");
             String disputedCurrency = entity.path("disputedAmount").path("unit").asString("");
             if (index < 0) {
-                items.add(new Item(role, reference, "", "", "", "", disputed, disputedCurrency));
+                items.add(new Item(role, reference, "", "", "", "", disputed, disputedCurrency).resolvedAs(entity));
                 continue;
             }
             JsonNode line = lines.get(index);
@@ -71,7 +101,7 @@ final class DisputedItems {
                     display.statementLine(label, names.name(line.path("offeringId").asString("")),
                             line.path("usageType").asString(""), line.path("reference").asString(""),
                             line.path("type").asString("")),
-                    line.path("rounded").asString(""), currency, disputed, disputedCurrency));
+                    line.path("rounded").asString(""), currency, disputed, disputedCurrency).resolvedAs(entity));
         }
         return items;
     }

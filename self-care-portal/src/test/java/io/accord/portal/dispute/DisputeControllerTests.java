@@ -554,6 +554,37 @@ class DisputeControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aResolvedDisputeOverSeveralLinesShowsEachLinesShareOfTheAdjustmentAndWhatWasSettledOnIt() throws Exception {
+        STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "resolved", Instant.now().plusSeconds(7200), null)
+                .replace("\"relatedEntity\":[{\"id\":\"" + STATEMENT + "\",\"role\":\"Statement\"}]",
+                        "\"relatedEntity\":[{\"id\":\"" + STATEMENT + "\",\"role\":\"Statement\"},"
+                                + "{\"id\":\"" + STATEMENT + "-1\",\"role\":\"StatementLine\",\"disputedAmount\":"
+                                + "{\"unit\":\"EUR\",\"value\":\"2.000000\"},\"adjustmentShare\":"
+                                + "{\"unit\":\"EUR\",\"value\":\"1.000000\"},\"adjustmentSettled\":"
+                                + "{\"unit\":\"EUR\",\"value\":\"1.000000\"}},"
+                                + "{\"id\":\"" + STATEMENT + "-2\",\"role\":\"StatementLine\",\"disputedAmount\":"
+                                + "{\"unit\":\"EUR\",\"value\":\"1000.500000\"},\"adjustmentShare\":"
+                                + "{\"unit\":\"EUR\",\"value\":\"500.250000\"}}]"));
+        STUB.answerJson("GET", "/api/settlement/statements/" + STATEMENT, """
+                {"id":"%s","documentNumber":"ACD-2026-000014","currency":"EUR",
+                 "lines":[{"id":"%s-1","lineNumber":1,"type":"MINIMUM_GUARANTEE_TOP_UP",
+                           "label":"Minimum guarantee top-up","rounded":2.92},
+                          {"id":"%s-2","lineNumber":2,"type":"USAGE_REVENUE_SHARE","label":"Usage revenue share",
+                           "rounded":1215.35}]}""".formatted(STATEMENT, STATEMENT, STATEMENT));
+
+        mvc.perform(get("/disputes/" + ID).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString(" · disputed: 2.00 EUR · share of the adjustment: 1.00 EUR · settled: 1.00 EUR"
+                                + "</li>"),
+                        containsString(" · disputed: 1,000.50 EUR · share of the adjustment: 500.25 EUR</li>"))));
+        mvc.perform(get("/disputes/" + ID).header("Accept-Language", "de").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        " · reklamiert: 2,00 EUR · Anteil an der Korrektur: 1,00 EUR · abgerechnet: 1,00 EUR</li>")));
+    }
+
+    @Test
     void aLineTheStatementDoesNotAnswerIsNamedByItsReference() throws Exception {
         STUB.answerJson("GET", TICKETS + "/" + ID, ticket(ID, "open", Instant.now().plusSeconds(7200), null)
                 .replace("\"role\":\"Statement\"}]", "\"role\":\"Statement\"},"

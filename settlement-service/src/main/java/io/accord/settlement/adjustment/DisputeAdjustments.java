@@ -65,7 +65,7 @@ public class DisputeAdjustments {
 
     /**
      * Marks the adjustments carried by the statement's lines, in the drafting transaction (each must still be
-     * pending), and publishes {@code DisputeAdjustmentSettled} for each.
+     * pending), and publishes {@code DisputeAdjustmentSettled} for each, naming every line that carries it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void carry(List<Placed> lines, UUID statementId) {
@@ -176,22 +176,52 @@ public class DisputeAdjustments {
         return store.ofPartner(partnerId);
     }
 
-    private void settled(Placed line, String settledOn, UUID documentId, Instant now) {
-        Adjustment adjustment = store.find(line.adjustmentId()).orElseThrow();
+    private void settled(Placed placed, String settledOn, UUID documentId, Instant now) {
+        Adjustment adjustment = store.find(placed.adjustmentId()).orElseThrow();
         outbox.publish(Topics.SETTLEMENT_EVENTS, new DisputeAdjustmentSettled(UUID.randomUUID(), now,
                 adjustment.disputeId(), adjustment.adjustmentId(), adjustment.partnerId().toString(), settledOn,
-                documentId.toString(), line.lineId(), line.amount().amount().setScale(java.util.Currency
-                        .getInstance(line.amount().currency()).getDefaultFractionDigits(), java.math.RoundingMode
-                        .HALF_EVEN).toPlainString(), line.amount().currency()));
+                documentId.toString(), placed.lineId(), atMinorUnit(placed.amount()), placed.amount().currency(),
+                placed.lines().stream().map(line -> new DisputeAdjustmentSettled.Line(line.lineId(),
+                        line.statementLineId(), atMinorUnit(line.amount()))).toList()));
+    }
+
+    private static String atMinorUnit(Money amount) {
+        return amount.amount().setScale(Math.max(0, java.util.Currency.getInstance(amount.currency())
+                .getDefaultFractionDigits()), java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /**
-     * An adjustment placed on a document line.
+     * An adjustment placed on a document: on one line, or on one line per disputed statement line when it is split.
      *
-     * @param lineId {@code <document id>-<line number>}
-     * @param amount the line's amount as the document shows it (minor unit, positive in the partner's favour)
+     * @param lineId the first line carrying it, {@code <document id>-<line number>}
+     * @param amount what its lines move together, as the document shows them (minor unit, positive in the partner's
+     *               favour)
+     * @param lines  each line carrying it, in document order (their amounts sum to {@code amount})
      */
-    public record Placed(String adjustmentId, String lineId, Money amount) {
+    public record Placed(String adjustmentId, String lineId, Money amount, List<PlacedLine> lines) {
+
+        public Placed {
+            lines = List.copyOf(lines);
+        }
+
+        /** Placed on one line of its own. */
+        public Placed(String adjustmentId, String lineId, Money amount) {
+            this(adjustmentId, lineId, amount, List.of(new PlacedLine(lineId, null, amount)));
+        }
+
+        /** Placed on {@code lines} (at least one): the first names where, their sum what. */
+        public static Placed on(String adjustmentId, List<PlacedLine> lines) {
+            Money sum = lines.stream().map(PlacedLine::amount).reduce(Money::plus).orElseThrow(
+                    () -> new IllegalArgumentException("Adjustment " + adjustmentId + " is placed on no line"));
+            return new Placed(adjustmentId, lines.getFirst().lineId(), sum, lines);
+        }
+    }
+
+    /**
+     * One document line carrying an adjustment, or its share of the disputed statement line {@code statementLineId}
+     * ({@code null}: not split).
+     */
+    public record PlacedLine(String lineId, String statementLineId, Money amount) {
     }
 
     /**
@@ -249,20 +279,38 @@ public class DisputeAdjustments {
          * sum exactly to the whole amount rounded once.
          */
         public List<Share> shares() {
-            int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+            return split(amount, currency);
+        }
+
+        /**
+         * The same shares in {@code into}, converted at {@code rate} (1 of the adjustment's currency = rate of
+         * {@code into}): the whole amount converted once ({@code Money}: 6 decimals, HALF_EVEN, as a statement
+         * converts any line), then split across the disputed lines in proportion to their amounts with the same
+         * running-total rounding at the minor unit of {@code into}. So the converted shares sum exactly to the
+         * converted amount rounded once, which converting each rounded share would not; and they follow from the
+         * stored amounts and the rate alone.
+         */
+        public List<Share> sharesIn(String into, BigDecimal rate) {
+            return split(Money.of(amount.multiply(rate), into).amount(), into);
+        }
+
+        /** {@code total} (this adjustment's amount, in {@code into}) split as its lines split the amount. */
+        private List<Share> split(BigDecimal total, String into) {
+            int digits = Math.max(0, java.util.Currency.getInstance(into).getDefaultFractionDigits());
             BigDecimal sign = "DEBIT_PARTNER".equals(direction) ? BigDecimal.ONE.negate() : BigDecimal.ONE;
             if (lines.isEmpty()) {
-                return List.of(new Share(null, Money.of(amount.setScale(digits, java.math.RoundingMode.HALF_EVEN)
-                        .multiply(sign), currency)));
+                return List.of(new Share(null, Money.of(total.setScale(digits, java.math.RoundingMode.HALF_EVEN)
+                        .multiply(sign), into)));
             }
             List<Share> shares = new java.util.ArrayList<>();
             BigDecimal running = BigDecimal.ZERO;
             BigDecimal booked = BigDecimal.ZERO;
             for (Line line : lines) {
                 running = running.add(line.amount());
-                BigDecimal upTo = running.setScale(digits, java.math.RoundingMode.HALF_EVEN);
-                shares.add(new Share(line.statementLineId(), Money.of(upTo.subtract(booked).multiply(sign),
-                        currency)));
+                // total × running / amount, rounded once: the running total itself when total is the amount
+                BigDecimal upTo = amount.signum() == 0 ? BigDecimal.ZERO
+                        : total.multiply(running).divide(amount, digits, java.math.RoundingMode.HALF_EVEN);
+                shares.add(new Share(line.statementLineId(), Money.of(upTo.subtract(booked).multiply(sign), into)));
                 booked = upTo;
             }
             return List.copyOf(shares);

@@ -88,8 +88,7 @@ class DisputeNotes {
         }
         CorrectionNotes.View note = notes.draft(statement.id(), type, cut(reason, 1000), lines,
                 Tenancy.SYSTEM_ACTOR, adjustment.resolvedBy());
-        adjustments.settleByNote(new DisputeAdjustments.Placed(adjustment.adjustmentId(), note.id() + "-1",
-                Money.of(credit ? amount : amount.negate(), adjustment.currency())), note.id(), type);
+        adjustments.settleByNote(placed(adjustment, note.id(), lines, credit), note.id(), type);
         log.info("Dispute {} adjustment {} is settled by {} {} correcting statement {}", adjustment.disputeId(),
                 adjustment.adjustmentId(), type, note.id(), statement.id());
         return new Outcome(note, null);
@@ -112,6 +111,24 @@ class DisputeNotes {
                     return new CorrectionNotes.DraftLine(cut(named, 500), share.amount().amount().abs(), number);
                 })
                 .toList();
+    }
+
+    /**
+     * Where the note carries the adjustment: its lines in order ({@code <note id>-<n>}), each with the disputed
+     * statement line whose share it corrects ({@code null}: not split), signed from the partner's side.
+     */
+    private static DisputeAdjustments.Placed placed(DisputeAdjustments.Adjustment adjustment, UUID noteId,
+                                                    List<CorrectionNotes.DraftLine> lines, boolean credit) {
+        List<DisputeAdjustments.Share> shares = adjustment.lines().isEmpty() ? List.of()
+                : adjustment.shares().stream().filter(share -> share.amount().amount().signum() != 0).toList();
+        List<DisputeAdjustments.PlacedLine> placed = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            BigDecimal amount = lines.get(i).amount();
+            placed.add(new DisputeAdjustments.PlacedLine(noteId + "-" + (i + 1),
+                    shares.isEmpty() ? null : shares.get(i).statementLineId(),
+                    Money.of(credit ? amount : amount.negate(), adjustment.currency())));
+        }
+        return DisputeAdjustments.Placed.on(adjustment.adjustmentId(), placed);
     }
 
     /** The number of the statement's line {@code <statement id>-<n>}, or {@code null} when it is not one of its. */

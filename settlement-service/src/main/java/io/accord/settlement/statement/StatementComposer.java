@@ -91,17 +91,18 @@ class StatementComposer {
                     products.activeBetween(partnerId, period.startAt(), period.endAt()),
                     products.startedBetween(partnerId, period.startAt(), period.endAt()), late,
                     ended.stream().map(Ended::lines).toList()));
-            // an earlier calendar period's guarantee settled again with its usage this statement carries late, then
-            // the dispute adjustments: listed after the guarantee line and not measured by it
-            List<LineDraft> adjustmentDrafts = Stream.concat(
-                    lateGuarantees.of(partnerId, period, currency).stream(),
-                    pending.stream().flatMap(StatementComposer::adjustmentLines)).toList();
-            Map<String, FxRates.FxRate> used = rates(currency, period, Stream.concat(
-                    Stream.concat(sums.stream().map(UsageSums.Sum::currency),
-                            drafts.stream().map(draft -> draft.amount().currency())),
-                    adjustmentDrafts.stream().map(draft -> draft.amount().currency())));
+            List<LineDraft> lateGuaranteeDrafts = lateGuarantees.of(partnerId, period, currency);
+            Map<String, FxRates.FxRate> used = rates(currency, period, Stream.of(
+                    sums.stream().map(UsageSums.Sum::currency),
+                    drafts.stream().map(draft -> draft.amount().currency()),
+                    lateGuaranteeDrafts.stream().map(draft -> draft.amount().currency()),
+                    pending.stream().map(DisputeAdjustments.Adjustment::currency)).flatMap(currencies -> currencies));
             Map<String, BigDecimal> rates = new HashMap<>();
             used.forEach((from, rate) -> rates.put(from, rate.rate()));
+            // an earlier calendar period's guarantee settled again with its usage this statement carries late, then
+            // the dispute adjustments: listed after the guarantee line and not measured by it
+            List<LineDraft> adjustmentDrafts = Stream.concat(lateGuaranteeDrafts.stream(), pending.stream()
+                    .flatMap(adjustment -> adjustmentLines(adjustment, currency, rates))).toList();
             requireRates(currency, period, rates, Stream.concat(drafts.stream(), adjustmentDrafts.stream()).toList());
             drafts.addAll(TierBonusLines.of(agreement.terms().revenueShares(), sums,
                     offerings.isEmpty() ? Map.of() : products.categoriesOf(offerings), currency, rates));
@@ -129,30 +130,31 @@ class StatementComposer {
     }
 
     /**
-     * Marks the adjustments the stored statement carries, in the drafting transaction, each with the line that
-     * carries it (its label names the adjustment).
+     * Marks the adjustments the stored statement carries, in the drafting transaction, each with the lines that carry
+     * it (their labels name the adjustment): one, or one per disputed statement line in the order of its lines.
      */
     void carried(Composition composition, UUID partnerId, UUID statementId) {
         List<DisputeAdjustments.Placed> placed = new ArrayList<>();
         List<StatementLine> lines = composition.lines().lines();
         for (DisputeAdjustments.Adjustment adjustment : composition.adjustments()) {
             String named = " adjustment " + adjustment.adjustmentId() + " (";
-            // one line, or one per disputed statement line: the first names where it is carried, the sum its amount
-            int number = 0;
-            Money amount = null;
+            List<DisputeAdjustments.PlacedLine> carrying = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 StatementLine line = lines.get(i);
                 if (LineKind.DISPUTE_ADJUSTMENT.name().equals(line.type()) && line.label().contains(named)) {
-                    number = number == 0 ? i + 1 : number;
-                    amount = amount == null ? line.rounded() : amount.plus(line.rounded());
+                    // drafted one per share, in the order of the adjustment's lines (adjustmentLines)
+                    int share = carrying.size();
+                    String disputedLine = share < adjustment.lines().size()
+                            ? adjustment.lines().get(share).statementLineId() : null;
+                    carrying.add(new DisputeAdjustments.PlacedLine(StatementDocument.lineId(statementId, i + 1),
+                            disputedLine, line.rounded()));
                 }
             }
-            if (number == 0) {
+            if (carrying.isEmpty()) {
                 throw new IllegalStateException("Statement " + statementId + " has no line for adjustment "
                         + adjustment.adjustmentId());
             }
-            placed.add(new DisputeAdjustments.Placed(adjustment.adjustmentId(),
-                    StatementDocument.lineId(statementId, number), amount));
+            placed.add(DisputeAdjustments.Placed.on(adjustment.adjustmentId(), carrying));
         }
         adjustments.carry(placed, statementId);
         if (!composition.lateProductIds().isEmpty()) {
@@ -276,25 +278,38 @@ class StatementComposer {
 
     /**
      * The adjustment's statement lines: one, or one per disputed statement line when the dispute split it, each
-     * naming that line and carrying its share at the minor unit (the shares sum to the adjustment exactly).
+     * naming that line and carrying its share at the minor unit (the shares sum to the adjustment exactly). A split
+     * adjustment in another currency than the statement's is converted once, as a whole, at the period-end rate, and
+     * that converted amount split the same way ({@link DisputeAdjustments.Adjustment#sharesIn}): the lines sum to it
+     * exactly (each keeps its share in the adjustment's currency as its source amount). Without a rate its lines are
+     * left in their currency, for {@link #requireRates} to name.
      */
-    private static Stream<LineDraft> adjustmentLines(DisputeAdjustments.Adjustment adjustment) {
+    private static Stream<LineDraft> adjustmentLines(DisputeAdjustments.Adjustment adjustment, String currency,
+                                                     Map<String, BigDecimal> rates) {
         if (adjustment.lines().isEmpty()) {
-            return Stream.of(adjustmentLine(adjustment, null, adjustment.signedAmount()));
+            return Stream.of(adjustmentLine(adjustment, null, adjustment.signedAmount(), null));
         }
-        return adjustment.shares().stream()
-                .map(share -> adjustmentLine(adjustment, share.statementLineId(), share.amount()));
+        List<DisputeAdjustments.Share> shares = adjustment.shares();
+        BigDecimal rate = rates.get(adjustment.currency());
+        if (adjustment.currency().equals(currency) || rate == null) {
+            return shares.stream().map(share -> adjustmentLine(adjustment, share.statementLineId(), share.amount(),
+                    null));
+        }
+        List<DisputeAdjustments.Share> converted = adjustment.sharesIn(currency, rate);
+        return java.util.stream.IntStream.range(0, shares.size()).mapToObj(i -> adjustmentLine(adjustment,
+                shares.get(i).statementLineId(), shares.get(i).amount(), converted.get(i).amount()));
     }
 
     private static LineDraft adjustmentLine(DisputeAdjustments.Adjustment adjustment, String statementLineId,
-                                            Money amount) {
+                                            Money amount, Money converted) {
         boolean credit = "CREDIT_PARTNER".equals(adjustment.direction());
         String label = "Dispute " + adjustment.disputeId() + " adjustment " + adjustment.adjustmentId() + " ("
                 + (credit ? "credit" : "debit") + ")" + (statementLineId == null ? "" : " on statement line "
                 + statementLineId) + (adjustment.reasonWithoutDispute() == null ? "" : ": "
                 + adjustment.reasonWithoutDispute());
         return new LineDraft(LineKind.DISPUTE_ADJUSTMENT, label.length() > 500 ? label.substring(0, 500) : label,
-                null, null, null, amount, adjustment.direction(), "dispute " + adjustment.disputeId());
+                null, null, null, amount, adjustment.direction(), "dispute " + adjustment.disputeId(), null,
+                converted);
     }
 
     /**

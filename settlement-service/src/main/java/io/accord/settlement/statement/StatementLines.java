@@ -119,7 +119,13 @@ final class StatementLines {
                 throw new IllegalStateException("no " + source.currency() + "→" + currency
                         + " rate at the period end: load one before the run");
             }
-            amount = Money.of(source.amount().multiply(rate), currency);
+            // a split adjustment's share was converted as part of its whole amount (LineDraft#converted)
+            amount = draft.converted() != null ? draft.converted()
+                    : Money.of(source.amount().multiply(rate), currency);
+            if (!amount.currency().equals(currency)) {
+                throw new IllegalStateException("line " + draft.label() + " was converted into " + amount.currency()
+                        + ", not " + currency);
+            }
         }
         return new StatementLine(draft.kind().name(), draft.label(), draft.offeringId(), draft.usageType(),
                 draft.quantity(), amount, amount, rate, rate == null ? null : source, draft.direction(),

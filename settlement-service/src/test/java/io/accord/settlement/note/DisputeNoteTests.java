@@ -121,6 +121,9 @@ class DisputeNoteTests {
         DisputeAdjustmentSettled settled = settledEvent(dispute);
         assertThat(settled.amount()).isEqualTo("10.00");
         assertThat(settled.lineId()).isEqualTo(drafted.lineId(first));
+        assertThat(settled.lines()).as("every line it is settled on").containsExactly(
+                new DisputeAdjustmentSettled.Line(drafted.lineId(first), disputed + "-1", "3.34"),
+                new DisputeAdjustmentSettled.Line(drafted.lineId(first + 1), disputed + "-2", "6.66"));
 
         // the same event again books nothing more; shares not summing to the amount are poison
         DomainEvents.send(Topics.DISPUTE_EVENTS, split(dispute, partner, adjustment, disputed, "10.005",
@@ -132,6 +135,48 @@ class DisputeNoteTests {
                 Duration.ofSeconds(90));
         assertThat(adjustments.ofPartner(UUID.fromString(partner))).singleElement()
                 .satisfies(only -> assertThat(only.lines()).hasSize(2));
+    }
+
+    @Test
+    void aSplitAdjustmentInAnotherCurrencyIsConvertedOnceAndItsLinesSumToTheConvertedAmount() {
+        String partner = statements.partner();
+        String disputed = UUID.randomUUID().toString();
+        String dispute = "dsp-" + UUID.randomUUID();
+        SettlementPeriods.Period period = periods.periodFor(UUID.fromString(partner),
+                clock.instant().minus(Duration.ofDays(40))).orElseThrow().period();
+        TestHttp.Response loaded = finance("fiona").post("/api/settlement/fx-rates", """
+                {"baseCurrency":"NOK","quoteCurrency":"EUR","rate":"0.0853","validFrom":"%s"}
+                """.formatted(period.startAt()));
+        assertThat(loaded.status()).as(loaded.body()).isEqualTo(201);
+        String rateId = loaded.json().path("id").asString();
+        TestHttp.Response confirmed = finance("fred").post("/api/settlement/fx-rates/" + rateId + "/confirmation",
+                "");
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+
+        // 100.00 NOK at 0.0853 is 8.53 EUR; each 50.00 NOK converted alone is 4.265, 4.26 rounded: 8.52 together
+        DomainEvents.send(Topics.DISPUTE_EVENTS, split(dispute, partner, "adj-" + UUID.randomUUID(), disputed,
+                "100.00", "NOK", "CREDIT_PARTNER", disputed + "-1", "50.00", disputed + "-2", "50.00"), null);
+        await().atMost(PATIENCE).until(() -> adjustments.ofPartner(UUID.fromString(partner)).size() == 1);
+        Statements.View drafted = statements.drafted(partner, "20.00");
+
+        List<Statements.Line> booked = drafted.lines().stream()
+                .filter(line -> "DISPUTE_ADJUSTMENT".equals(line.type())).toList();
+        assertThat(booked).extracting(line -> line.rounded().stripTrailingZeros().toPlainString())
+                .containsExactly("4.26", "4.27");
+        assertThat(booked).allSatisfy(line -> {
+            assertThat(line.sourceAmount()).isEqualByComparingTo("50.00");
+            assertThat(line.sourceCurrency()).isEqualTo("NOK");
+            assertThat(line.fxRate()).isEqualByComparingTo("0.0853");
+            assertThat(line.fxRateId()).hasToString(rateId);
+        });
+        int first = 1 + drafted.lines().indexOf(booked.getFirst());
+        DisputeAdjustmentSettled settled = settledEvent(dispute);
+        assertThat(settled.amount()).isEqualTo("8.53");
+        assertThat(settled.currency()).isEqualTo("EUR");
+        assertThat(settled.lineId()).isEqualTo(drafted.lineId(first));
+        assertThat(settled.lines()).containsExactly(
+                new DisputeAdjustmentSettled.Line(drafted.lineId(first), disputed + "-1", "4.26"),
+                new DisputeAdjustmentSettled.Line(drafted.lineId(first + 1), disputed + "-2", "4.27"));
     }
 
     @Test
@@ -155,7 +200,11 @@ class DisputeNoteTests {
                 .containsExactly(2, 1);
         assertThat(drafted.path("lines").valueStream().map(line -> line.path("amount").decimalValue()
                 .stripTrailingZeros().toPlainString())).containsExactly("1.34", "2.66");
-        assertThat(settledEvent(dispute).amount()).isEqualTo("4.00");
+        DisputeAdjustmentSettled settled = settledEvent(dispute);
+        assertThat(settled.amount()).isEqualTo("4.00");
+        assertThat(settled.lines()).as("each note line with the statement line it corrects").containsExactly(
+                new DisputeAdjustmentSettled.Line(note + "-1", issued.lineId(2), "1.34"),
+                new DisputeAdjustmentSettled.Line(note + "-2", issued.lineId(1), "2.66"));
     }
 
     @Test
@@ -380,9 +429,16 @@ class DisputeNoteTests {
     private static DisputeResolved split(String dispute, String partner, String adjustmentId, String statementId,
                                          String amount, String direction, String firstLine, String firstShare,
                                          String secondLine, String secondShare) {
+        return split(dispute, partner, adjustmentId, statementId, amount, "EUR", direction, firstLine, firstShare,
+                secondLine, secondShare);
+    }
+
+    private static DisputeResolved split(String dispute, String partner, String adjustmentId, String statementId,
+                                         String amount, String currency, String direction, String firstLine,
+                                         String firstShare, String secondLine, String secondShare) {
         return new DisputeResolved(UUID.randomUUID(), Instant.now(), dispute, partner, "PARTIALLY_ACCEPTED", "pat",
                 Instant.now(), "accepted in part", new DisputeResolved.Adjustment(adjustmentId, null, statementId,
-                amount, "EUR", direction, "minutes missing", List.of(
+                amount, currency, direction, "minutes missing", List.of(
                         new DisputeResolved.Line(firstLine, "20.00", firstShare),
                         new DisputeResolved.Line(secondLine, "20.00", secondShare))));
     }

@@ -138,6 +138,11 @@ class Category {
         return lastUpdate;
     }
 
+    /** The optimistic-lock version, which its TMF620 category's ETag starts with (see CategoryService.CategoryNode). */
+    long version() {
+        return version;
+    }
+
     CategoryRef ref() {
         return new CategoryRef(id, code, name);
     }

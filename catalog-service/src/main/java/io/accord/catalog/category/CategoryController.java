@@ -6,15 +6,19 @@ import io.accord.catalog.category.CategoryResources.CreateCategory;
 import io.accord.catalog.category.CategoryService.CategoryNode;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -64,14 +69,18 @@ class CategoryController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("catalog/category.json")
     ResponseEntity<CategoryResource> create(@Valid @RequestBody CreateCategory request) {
-        CategoryResource created = service.create(request).resource();
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        CategoryNode node = service.create(request);
+        CategoryResource created = node.resource();
+        return EntityTags.created(URI.create(created.href()), created, node.tag());
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "retrieveCategory", summary = "Retrieve a category with its sub-categories")
-    CategoryResource get(@PathVariable UUID id) {
-        return service.get(id).resource();
+    @Operation(operationId = "retrieveCategory", summary = "Retrieve a category with its sub-categories; its ETag"
+            + " (changes with the category and with the sub-categories it lists), 304 without a body when"
+            + " If-None-Match names it")
+    ResponseEntity<CategoryResource> get(@PathVariable UUID id) {
+        CategoryNode node = service.get(id);
+        return EntityTags.ok(node.resource(), node.tag());
     }
 
     @GetMapping
@@ -90,21 +99,31 @@ class CategoryController {
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(CategoryAuthorization.EDITORS)
     @Operation(operationId = "patchCategory", summary = "Rename, describe, move (parentId), launch or retire "
-            + "(lifecycleStatus) a category with a JSON merge patch (RFC 7386); the code stays")
+            + "(lifecycleStatus) a category with a JSON merge patch (RFC 7386); the code stays; with If-Match, 412"
+            + " and nothing changed unless it names the current ETag")
     @RequestExample("catalog/category-patch.json")
-    CategoryResource patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
-        return service.change(id, current -> patches.patched(current,
-                withTreePosition(patches.changes(current, patch, CHANGEABLE)), CHANGEABLE, ChangeCategory.class))
-                .resource();
+    ResponseEntity<CategoryResource> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
+        CategoryNode changed = service.change(id, precondition, current -> patches.patched(current,
+                withTreePosition(patches.changes(current, patch, CHANGEABLE)), CHANGEABLE, ChangeCategory.class));
+        return EntityTags.ok(changed.resource(), changed.tag());
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(CategoryAuthorization.EDITORS)
     @Operation(operationId = "deleteCategory", summary = "Delete a never-launched category without sub-categories "
-            + "that nothing uses (else 409 with the reason: retire it instead)")
+            + "that nothing uses (else 409 with the reason: retire it instead); with If-Match, 412 and nothing"
+            + " deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        service.delete(id);
+    ResponseEntity<Void> delete(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
+        service.delete(id, IfMatch.of(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -9,6 +9,8 @@ import io.accord.platform.hub.TmfEvent;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -27,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Staff shape the category tree; everyone reads it. Every write takes one transaction-scoped lock on the tree, so
@@ -81,13 +84,16 @@ class CategoryService {
 
     /**
      * Applies the change {@code patch} makes of the category as it is now: read, patched and written under the tree
-     * lock, so two patches of different attributes do not undo each other.
+     * lock, so two patches of different attributes do not undo each other; 412 when {@code ifMatch} names another
+     * ETag than the current one (the lock keeps its sub-categories as they are until the change commits).
      */
     @Transactional
-    CategoryNode change(UUID id, Function<CategoryResource, ChangeCategory> patch) {
+    CategoryNode change(UUID id, IfMatch ifMatch, Function<CategoryResource, ChangeCategory> patch) {
         lockTree();
         Category category = find(id);
-        CategoryResource before = node(category).resource();
+        CategoryNode current = node(category);
+        ifMatch.check(current.tag(), "Category " + id);
+        CategoryResource before = current.resource();
         ChangeCategory change = patch.apply(before);
         Instant now = clock.instant();
         boolean described = category.describe(details(change.name(), change.description(), change.validFor(),
@@ -110,10 +116,12 @@ class CategoryService {
         return after;
     }
 
+    /** 412 when {@code ifMatch} names another ETag than the current one. */
     @Transactional
-    void delete(UUID id) {
+    void delete(UUID id, IfMatch ifMatch) {
         lockTree();
         Category category = find(id);
+        ifMatch.check(node(category).tag(), "Category " + id);
         category.requireDeletable();
         if (categories.existsByParentId(id)) {
             throw new ConflictException("Category " + category.code()
@@ -244,6 +252,16 @@ class CategoryService {
 
         CategoryResource resource() {
             return CategoryResource.of(category, children);
+        }
+
+        /**
+         * Its ETag: the category's version, and the id and name of each sub-category it lists (in its order, by
+         * code), which change without that version when a child is added, renamed, moved away or deleted. The code
+         * a sub-category also shows never changes.
+         */
+        String tag() {
+            return EntityTags.composite(category.version(), children.stream()
+                    .flatMap(child -> Stream.of(child.id(), child.name())).toList());
         }
     }
 }

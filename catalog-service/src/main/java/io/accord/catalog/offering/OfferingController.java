@@ -2,16 +2,20 @@ package io.accord.catalog.offering;
 
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -60,15 +65,20 @@ class OfferingController {
     @RequestExample("catalog/offering.json")
     ResponseEntity<OfferingResources.Offering> create(@Valid @RequestBody OfferingResources.CreateOffering request) {
         request.refuseUnsupported();
-        OfferingResources.Offering created = views.offering(service.create(request));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        ProductOffering offering = service.create(request);
+        OfferingResources.Offering created = views.offering(offering);
+        return EntityTags.created(URI.create(created.href()), created, OfferingViews.tag(offering, created));
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(OfferingAuthorization.READERS)
-    @Operation(operationId = "retrieveProductOffering", summary = "Read a product offering")
-    OfferingResources.Offering get(@PathVariable UUID id) {
-        return views.offering(service.get(id));
+    @Operation(operationId = "retrieveProductOffering", summary = "Read a product offering; its ETag (changes with"
+            + " the offering, its listed prices and whether it is sellable), 304 without a body when If-None-Match"
+            + " names it")
+    ResponseEntity<OfferingResources.Offering> get(@PathVariable UUID id) {
+        ProductOffering offering = service.get(id);
+        OfferingResources.Offering view = views.offering(offering);
+        return EntityTags.ok(view, OfferingViews.tag(offering, view));
     }
 
     @GetMapping
@@ -93,19 +103,31 @@ class OfferingController {
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(OfferingAuthorization.WRITERS)
     @Operation(operationId = "patchProductOffering", summary = "Change name, description, validFor or channel with a "
-            + "JSON merge patch; a draft changes in place, a launched offering gets a new version for review")
+            + "JSON merge patch; a draft changes in place, a launched offering gets a new version for review; with"
+            + " If-Match, 412 and nothing changed unless it names the current ETag")
     @RequestExample("catalog/offering-patch.json")
-    OfferingResources.Offering patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<OfferingResources.Offering> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         OfferingResources.Changeable change = patches.patched(views.offering(service.get(id)), patch, CHANGEABLE,
                 OfferingResources.Changeable.class);
-        return views.offering(service.change(id, change));
+        ProductOffering changed = service.change(id, precondition, change);
+        OfferingResources.Offering view = views.offering(changed);
+        return EntityTags.ok(view, OfferingViews.tag(changed, view));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(OfferingAuthorization.WRITERS)
-    @Operation(operationId = "deleteProductOffering", summary = "Delete a draft offering (launched ones retire)")
+    @Operation(operationId = "deleteProductOffering", summary = "Delete a draft offering (launched ones retire); with"
+            + " If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable UUID id) {
-        service.delete(id);
+    void delete(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
+        service.delete(id, IfMatch.of(ifMatch));
     }
 }

@@ -11,6 +11,7 @@ import io.accord.platform.partner.PartnerView;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -36,12 +37,14 @@ class OfferingService {
     private final io.accord.catalog.price.Prices prices;
     private final AuditTrail audit;
     private final PartnerView partners;
+    private final OfferingViews views;
     private final Clock clock;
 
     OfferingService(ProductOfferingRepository offerings, OfferingImport importer, OfferingResolver resolver,
                     OfferingAccess access, OfferingEvents events, Categories categories,
                     Specifications specifications, io.accord.catalog.price.Prices prices, AuditTrail audit,
-                    PartnerView partners, Clock clock) {
+                    PartnerView partners, OfferingViews views, Clock clock) {
+        this.views = views;
         this.prices = prices;
         this.partners = partners;
         this.offerings = offerings;
@@ -99,10 +102,16 @@ class OfferingService {
                 : offerings.findAll(access.visibleList()).stream().map(ProductOffering::id).toList();
     }
 
-    /** A draft changes in place; a launched offering gets a new version that waits for review. */
+    /**
+     * A draft changes in place; a launched offering gets a new version that waits for review. 412 when
+     * {@code ifMatch} names another ETag than the offering's current one.
+     */
     @Transactional
-    ProductOffering change(UUID id, OfferingResources.Changeable change) {
-        ProductOffering offering = changeable(id);
+    ProductOffering change(UUID id, IfMatch ifMatch, OfferingResources.Changeable change) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        // a stale ETag first: what it would tell (a change waiting, a retirement) is what the client has not seen
+        check(ifMatch, offering);
+        changeableNow(offering);
         OfferingDraft current = resolver.read(offering.pendingDefinition() != null ? offering.pendingDefinition()
                 : offering.definition());
         OfferingDraft changed = new OfferingDraft(current.externalId(), change.name(), change.description(),
@@ -149,9 +158,11 @@ class OfferingService {
         return result;
     }
 
+    /** 412 when {@code ifMatch} names another ETag than the offering's current one. */
     @Transactional
-    void delete(UUID id) {
+    void delete(UUID id, IfMatch ifMatch) {
         ProductOffering offering = access.changeable(offerings.findById(id), id);
+        check(ifMatch, offering);
         if (!offering.isDeletable()) {
             throw new ConflictException("Only draft offerings are deleted; offering " + id + " is "
                     + offering.status() + " (retire it instead)");
@@ -163,12 +174,26 @@ class OfferingService {
     }
 
     /**
+     * The precondition, against the offering as this transaction reads it and as the caller is shown it (its prices
+     * and sellability too, see {@link OfferingViews#tag}); the offering's version then catches a change of it
+     * committed meanwhile. The view costs queries: built only when If-Match was sent.
+     */
+    private void check(IfMatch ifMatch, ProductOffering offering) {
+        if (ifMatch.isPresent()) {
+            ifMatch.check(views.tag(offering), "ProductOffering " + offering.id());
+        }
+    }
+
+    /**
      * The offering, if the caller may change it and its lifecycle status lets it change: a retired (or in review,
      * approved) offering, or a launched one whose owner is not ACTIVE, is a state conflict (409 naming the status),
      * not a field error of the request.
      */
     private ProductOffering changeable(UUID id) {
-        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        return changeableNow(access.changeable(offerings.findById(id), id));
+    }
+
+    private ProductOffering changeableNow(ProductOffering offering) {
         try {
             offering.requireChangeable();
         } catch (IllegalStateException notNow) {

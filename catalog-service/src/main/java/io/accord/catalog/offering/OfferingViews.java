@@ -6,6 +6,7 @@ import io.accord.catalog.price.Prices;
 import io.accord.platform.partner.PartnerStatus;
 import io.accord.platform.partner.PartnerView;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.EntityTags;
 import io.accord.contracts.value.PartnerId;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +47,30 @@ class OfferingViews {
 
     OfferingResources.Offering offering(ProductOffering offering) {
         return offerings(List.of(offering)).getFirst();
+    }
+
+    /**
+     * The offering's ETag as this caller is shown it now (see
+     * {@link #tag(ProductOffering, OfferingResources.Offering)}).
+     */
+    String tag(ProductOffering offering) {
+        return tag(offering, offering(offering));
+    }
+
+    /**
+     * The ETag of {@code view}, the offering as one caller is shown it: the offering's version, and what the view
+     * shows that changes without that version. That is the price versions it lists (a version's name never changes,
+     * a new or superseded one changes the list), whether it is sellable (which the time, its owner's status, its
+     * prices' validity and its components decide) and whether this caller is shown its last rejected or withdrawn
+     * change. Everything else the view shows comes from the offering's row and collections, which move its version.
+     */
+    static String tag(ProductOffering offering, OfferingResources.Offering view) {
+        List<Object> shown = new ArrayList<>();
+        view.productOfferingPrice().forEach(price -> shown.add(price.id()));
+        shown.add("sellable=" + view.isSellable());
+        shown.add("rejectedChange=" + (view.rejectedChange() != null));
+        shown.add("withdrawnChange=" + (view.withdrawnChange() != null));
+        return EntityTags.composite(offering.version(), shown);
     }
 
     /** A draft just written, with the price versions written with it: no query (bulk imports notify per row). */

@@ -448,6 +448,8 @@ class ProductOffering {
     List<String> editors() { return List.of(editedBy); }
     Instant lastUpdate() { return lastUpdate; }
     List<UUID> components() { return List.copyOf(components); }
+    /** The optimistic-lock version (not the TMF {@code version}, which counts reviewed versions): see its ETag. */
+    long version() { return version; }
 
     /** The co-creators taking part (who accepted, or were named by the CSP): they see the offering. */
     List<UUID> participantIds() {

@@ -6,14 +6,18 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -73,40 +78,53 @@ class SpecificationController {
     @RequestExample("catalog/product-specification.json")
     ResponseEntity<SpecificationResources.Specification> create(
             @Valid @RequestBody SpecificationResources.CreateSpecification request) {
-        SpecificationResources.Specification created = SpecificationResources.Specification.of(
-                service.create(owner(request.relatedParty()), request));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        SpecificationView view = service.create(owner(request.relatedParty()), request);
+        SpecificationResources.Specification created = SpecificationResources.Specification.of(view);
+        return EntityTags.created(URI.create(created.href()), created, view.version());
     }
 
     @GetMapping("/{id}")
     @PreAuthorize(READERS)
-    @Operation(operationId = "retrieveProductSpecification", summary = "Read a product specification")
-    SpecificationResources.Specification get(@PathVariable UUID id) {
-        return SpecificationResources.Specification.of(service.get(id).filter(this::visible)
-                .orElseThrow(() -> new NotFoundException("ProductSpecification", id)));
+    @Operation(operationId = "retrieveProductSpecification", summary = "Read a product specification; its ETag, 304"
+            + " without a body when If-None-Match names it")
+    ResponseEntity<SpecificationResources.Specification> get(@PathVariable UUID id) {
+        SpecificationView view = service.get(id).filter(this::visible)
+                .orElseThrow(() -> new NotFoundException("ProductSpecification", id));
+        return EntityTags.ok(SpecificationResources.Specification.of(view), view.version());
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
     @PreAuthorize(WRITERS)
     @Operation(operationId = "patchProductSpecification", summary = "Change a specification no offering uses yet "
             + "with a JSON merge patch (name, description, productSpecCharacteristic, resourceSpecification, "
-            + "partnerActivation); one offerings use answers 409")
+            + "partnerActivation); one offerings use answers 409; with If-Match, 412 and nothing changed unless it"
+            + " names the current ETag")
     @RequestExample("catalog/product-specification-patch.json")
-    SpecificationResources.Specification patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<SpecificationResources.Specification> patch(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch,
+            @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         SpecificationView current = writable(id);
         SpecificationResources.CreateSpecification changed = patches.patched(
                 SpecificationResources.Specification.of(current), patch, CHANGEABLE,
                 SpecificationResources.CreateSpecification.class);
-        return SpecificationResources.Specification.of(service.change(current, changed));
+        SpecificationView view = service.change(current, precondition, changed);
+        return EntityTags.ok(SpecificationResources.Specification.of(view), view.version());
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(WRITERS)
     @Operation(operationId = "deleteProductSpecification", summary = "Delete a specification no offering uses; "
-            + "one offerings use answers 409")
+            + "one offerings use answers 409; with If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable UUID id) {
-        service.delete(writable(id));
+    void delete(
+            @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+            String ifMatch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
+        service.delete(writable(id), precondition);
     }
 
     @GetMapping

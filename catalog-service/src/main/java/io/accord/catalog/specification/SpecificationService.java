@@ -5,6 +5,8 @@ import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.hub.TmfEvent;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
+import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.web.IfMatch;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -59,13 +61,22 @@ class SpecificationService {
         return view;
     }
 
-    /** A merge patch's result: only a specification no offering uses changes (offerings hold a copy of it). */
+    /**
+     * A merge patch's result: only a specification no offering uses changes (offerings hold a copy of it); 412 when
+     * {@code ifMatch} names another version than the current one.
+     *
+     * @param current the specification the patch was applied to, read before this transaction
+     */
     @Transactional
-    SpecificationView change(SpecificationView current, SpecificationResources.CreateSpecification changed) {
+    SpecificationView change(SpecificationView current, IfMatch ifMatch,
+                             SpecificationResources.CreateSpecification changed) {
+        checkCurrent(current, ifMatch);
         refuseIfUsed(current, "changed");
         SpecificationDraft draft = checked(current.definition().externalId(), changed);
         String ownerKey = current.ownerPartnerId() == null ? "CSP" : current.ownerPartnerId().toString();
         entry.upsert(ownerKey, current.ownerPartnerId(), draft, current, clock.instant());
+        // written now, so the view (and its ETag) shows the version this change gets
+        specifications.flush();
         SpecificationView view = entry.find(current.id()).orElseThrow();
         audit.record(partner(current), "productSpecification", current.id().toString(), "changed",
                 current.definition(), view.definition());
@@ -73,13 +84,27 @@ class SpecificationService {
         return view;
     }
 
+    /** 412 when {@code ifMatch} names another version than the current one. */
     @Transactional
-    void delete(SpecificationView current) {
+    void delete(SpecificationView current, IfMatch ifMatch) {
+        checkCurrent(current, ifMatch);
         refuseIfUsed(current, "deleted");
         notify("ProductSpecificationDeleteEvent", current);
         audit.record(partner(current), "productSpecification", current.id().toString(), "deleted",
                 current.definition(), null);
         specifications.deleteById(current.id());
+    }
+
+    /**
+     * The precondition, against the version this transaction reads (and the version check of its write then guards);
+     * the caller's earlier read may be older.
+     */
+    private void checkCurrent(SpecificationView current, IfMatch ifMatch) {
+        if (ifMatch.isPresent()) {
+            SpecificationView now = entry.find(current.id()).orElseThrow(() ->
+                    new NotFoundException("ProductSpecification", current.id()));
+            ifMatch.check(now.version(), "ProductSpecification " + current.id());
+        }
     }
 
     private void refuseIfUsed(SpecificationView spec, String what) {

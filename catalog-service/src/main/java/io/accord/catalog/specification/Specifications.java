@@ -78,7 +78,7 @@ public class Specifications {
 
     SpecificationView view(ProductSpecification spec) {
         return new SpecificationView(spec.id(), spec.partnerId(), spec.lifecycleStatus(),
-                json.readValue(spec.definition(), SpecificationDraft.class), spec.lastUpdate());
+                json.readValue(spec.definition(), SpecificationDraft.class), spec.lastUpdate(), spec.version());
     }
 
 }

@@ -73,7 +73,16 @@ public record IfMatch(Set<String> tags, boolean any) {
      * @param resource what to call it in the answer, e.g. {@code Organization 6f1c...}
      */
     public void check(long version, String resource) {
-        String current = EntityTags.of(version);
+        check(EntityTags.of(version), resource);
+    }
+
+    /**
+     * Passes when the header is absent, is {@code *} or names this current entity tag; else 412 naming it.
+     *
+     * @param current  the resource's current entity tag, quoted ({@link EntityTags#composite})
+     * @param resource what to call it in the answer, e.g. {@code ProductOffering 6f1c...}
+     */
+    public void check(String current, String resource) {
         if (!matches(current)) {
             throw new PreconditionFailedException(resource + " has changed since the version If-Match names ("
                     + String.join(", ", tags) + "); it is now at ETag " + current + ". Nothing was changed: read it"

@@ -14,15 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * GDPR Art. 17 for applications (docs/personal-data.md): the form's contact persons lose name, e-mail and phone, the
- * checks stop quoting their names, and the uploaded identity papers are deleted. With a TERMINATED partner's contacts
- * (in that erasure's transaction), for a REJECTED application on a platform admin's request, and by
- * {@link ApplicationRetentionJob} once the rejection is older than the retention. Audited by field name only.
+ * checks stop quoting their names, and the uploaded personal documents are deleted. With a TERMINATED partner's
+ * contacts (in that erasure's transaction), for a REJECTED application on a platform admin's request, and by
+ * {@link ApplicationRetentionJob} once the rejection is older than the retention or an application waiting for its
+ * applicant expired after the retention without a change. Audited by field name only.
  */
 @Service
 class ApplicationErasure {
@@ -35,6 +37,14 @@ class ApplicationErasure {
             where a.status = 'REJECTED' and a.contacts_erased_at is null and a.decided_at <= :cutoff
               and %s
             order by a.decided_at, a.id
+            limit :limit""".formatted(JobItems.notPutOff(ApplicationRetentionJob.LOCK, "a.id"));
+
+    /** Applications waiting for their applicant with no change since the cutoff, longest left alone first. */
+    private static final String INACTIVE = """
+            select a.id from partner_application a
+            where a.status in ('DRAFT', 'INFO_REQUESTED') and a.updated_at <= :cutoff
+              and %s
+            order by a.updated_at, a.id
             limit :limit""".formatted(JobItems.notPutOff(ApplicationRetentionJob.LOCK, "a.id"));
 
     private final ApplicationRepository applications;
@@ -57,7 +67,8 @@ class ApplicationErasure {
     }
 
     /**
-     * A platform admin erases a REJECTED application's contacts and identity papers; again changes nothing.
+     * A platform admin erases a REJECTED application's contacts and personal documents; again changes nothing (an
+     * EXPIRED one's are erased already).
      *
      * @return 1 when anything was erased, else 0
      * @throws io.accord.platform.problem.ConflictException (409) for an application not REJECTED (an approved one
@@ -90,6 +101,38 @@ class ApplicationErasure {
                 .param("cutoff", Timestamp.from(now.minus(properties.afterRejection())))
                 .param("limit", properties.batchSize()).query(UUID.class).list();
         return jobItems.each(ApplicationRetentionJob.LOCK, due, id -> id, this::erase).changed();
+    }
+
+    /**
+     * One round of the retention job at {@code now} for open applications: each one waiting for its applicant with no
+     * change for longer than the retention expires and loses its contacts and personal documents, in its own
+     * transaction ({@link JobItems}).
+     *
+     * @return how many applications it expired
+     */
+    int expireInactive(Instant now) {
+        Instant cutoff = now.minus(properties.afterInactivity());
+        List<UUID> due = jdbc.sql(INACTIVE).param("cutoff", Timestamp.from(cutoff))
+                .param("limit", properties.batchSize()).query(UUID.class).list();
+        return jobItems.each(ApplicationRetentionJob.LOCK, due, id -> id, id -> expire(id, cutoff)).changed();
+    }
+
+    private int expire(UUID applicationId, Instant inactiveSince) {
+        PartnerApplication application = applications.findById(applicationId)
+                .orElseThrow(() -> new NotFoundException("Application", applicationId));
+        ApplicationView before = ApplicationView.forAudit(application);
+        Duration idle = properties.afterInactivity();
+        String reason = "expired: no change for " + (idle.toSeconds() % 86_400 == 0 ? idle.toDays() + " days" : idle)
+                + " while waiting for the applicant; its contacts and personal documents were erased. Apply again to"
+                + " go on.";
+        if (!application.expire(inactiveSince, ApplicationRetentionJob.LOCK, reason, clock.instant())) {
+            return 0;
+        }
+        applications.save(application);
+        audit.recordWithoutPersonalData(null, RESOURCE, application.id().toString(), "expired", before,
+                ApplicationView.forAudit(application), ApplicationService.PERSONAL);
+        erase(application, false);
+        return 1;
     }
 
     private int erase(PartnerApplication application, boolean partnerTerminated) {

@@ -30,8 +30,9 @@ class ApplicationErasureController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "eraseApplicationContacts",
             summary = "Erase the personal data of a REJECTED application (its contacts' names, e-mails and phones,"
-                    + " their names in the checks, its identity papers; 409 for any other status: an approved"
-                    + " application's go with its partner's contacts); audited by field name")
+                    + " their names in the checks, its IDENTITY and OTHER documents; 204 for an EXPIRED one, erased"
+                    + " already; 409 for any other status: an approved application's go with its partner's contacts);"
+                    + " audited by field name")
     void erase(@PathVariable UUID id) {
         erasure.erase(id);
     }

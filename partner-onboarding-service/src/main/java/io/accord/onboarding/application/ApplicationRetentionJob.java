@@ -12,8 +12,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Erases the contacts and identity papers of applications rejected longer than
- * {@code accord.onboarding.retention.applications.after-rejection} ago, every {@code interval}. Every replica
+ * Erases the contacts and personal documents of applications rejected longer than
+ * {@code accord.onboarding.retention.applications.after-rejection} ago, and expires (erasing the same) those waiting
+ * for their applicant without a change for longer than {@code after-inactivity}, every {@code interval}. Every replica
  * schedules it; ShedLock lets one run at a time cluster-wide.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +33,7 @@ class ApplicationRetentionJob {
         this.clock = clock;
     }
 
-    /** One scheduled round: how many applications it erased, or empty if another replica holds the lock. */
+    /** One scheduled round: how many applications it erased or expired, or empty if another replica holds the lock. */
     @Scheduled(fixedDelayString = "${accord.onboarding.retention.applications.interval:1h}")
     @SchedulerLock(name = LOCK)
     Optional<Integer> eraseDue() {
@@ -45,6 +46,11 @@ class ApplicationRetentionJob {
         if (erased > 0) {
             log.info("Erased the contacts of {} application(s) rejected before the retention", erased);
         }
-        return erased;
+        int expired = erasure.expireInactive(now);
+        if (expired > 0) {
+            log.info("Expired {} application(s) left alone by their applicants longer than the retention, their"
+                    + " contacts erased", expired);
+        }
+        return erased + expired;
     }
 }

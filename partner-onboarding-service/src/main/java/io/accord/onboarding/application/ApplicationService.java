@@ -17,7 +17,6 @@ import io.accord.onboarding.identity.IdentityProvisioning;
 import io.accord.onboarding.partner.PartnerRegistry;
 import io.accord.contracts.value.PartnerId;
 import io.accord.platform.audit.AuditTrail;
-import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
 import org.slf4j.Logger;
@@ -31,6 +30,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -90,8 +90,11 @@ class ApplicationService {
 
     @Transactional(readOnly = true)
     PartnerApplication byApplicant(UUID id, String secret) {
-        return applications.findById(id)
-                .filter(found -> secret != null && found.hasSecretHash(TrackingSecrets.hash(secret)))
+        return applicants(applications.findById(id), id, secret);
+    }
+
+    private static PartnerApplication applicants(Optional<PartnerApplication> application, UUID id, String secret) {
+        return application.filter(found -> secret != null && found.hasSecretHash(TrackingSecrets.hash(secret)))
                 .orElseThrow(() -> new NotFoundException("Application", id));
     }
 
@@ -114,11 +117,10 @@ class ApplicationService {
 
     @Transactional
     DocumentRef attach(UUID id, String secret, String type, String name, byte[] content, LocalDate expiry) {
-        PartnerApplication application = byApplicant(id, secret);
-        if (!application.status().isAmendable()) {
-            throw new ConflictException("Application " + id + " is "
-                    + application.status() + ": documents can no longer be added");
-        }
+        // locked: an upload is activity (its updatedAt), and parallel uploads wait for each other, not fail
+        PartnerApplication application = applicants(applications.findLockedById(id), id, secret);
+        application.documentAttached(clock.instant());
+        applications.save(application);
         return documents.store(DocumentOwner.application(id), type, name,
                 content, expiry);
     }

@@ -80,7 +80,8 @@ public class PartnerApplication {
     /** Records the checks; approves at once when the policy allows, else queues for a partner manager. */
     void submit(List<RecordedCheck> results, boolean approveWithoutReview, Instant now) {
         if (!status.isAmendable()) {
-            throw new ConflictException("Application " + id + " is " + status + ": it was already submitted");
+            throw new ConflictException("Application " + id + " is " + status + (status == ApplicationStatus.EXPIRED
+                    ? ": it expired without a change for too long; apply again" : ": it was already submitted"));
         }
         checks = List.copyOf(results);
         checksRanAt = now;
@@ -128,18 +129,43 @@ public class PartnerApplication {
         updatedAt = now;
     }
 
+    /** A document was attached: activity, which puts off the expiry of an application left alone. */
+    void documentAttached(Instant now) {
+        if (!status.isAmendable()) {
+            throw new ConflictException("Application " + id + " is " + status + ": documents can no longer be added");
+        }
+        updatedAt = now;
+    }
+
+    /**
+     * An application waiting for its applicant (DRAFT, INFO_REQUESTED) without any change (amendment, document,
+     * submission, decision) since {@code inactiveSince} lapses: EXPIRED, final, decided by {@code by} with
+     * {@code reason} (which replaces an information request's text). The caller erases its contacts.
+     *
+     * @return whether it expired: not when it changed since, or no longer waits for its applicant
+     */
+    boolean expire(Instant inactiveSince, String by, String reason, Instant now) {
+        if (waitingOn() != WaitingOn.APPLICANT || updatedAt.isAfter(inactiveSince)) {
+            return false;
+        }
+        decide(ApplicationStatus.EXPIRED, by, reason, now);
+        return true;
+    }
+
     /**
      * GDPR erasure: the form's contact persons lose name ({@code (erased)}), e-mail and phone, and the recorded
-     * checks no longer quote their names. Only for a REJECTED application, or one whose partner the caller knows to
-     * be TERMINATED ({@code partnerTerminated}); the rest of the form (the organization's data) stays.
+     * checks no longer quote their names. Only for a REJECTED or EXPIRED application, or one whose partner the
+     * caller knows to be TERMINATED ({@code partnerTerminated}); the rest of the form (the organization's data)
+     * stays.
      *
      * @return whether anything changed (again: nothing)
      * @throws ConflictException (409) for any other application
      */
     boolean eraseContacts(boolean partnerTerminated, Instant now) {
-        if (status != ApplicationStatus.REJECTED && !(partnerTerminated && partnerId != null)) {
+        if (status != ApplicationStatus.REJECTED && status != ApplicationStatus.EXPIRED
+                && !(partnerTerminated && partnerId != null)) {
             throw new ConflictException("Application " + id + " is " + status + ": its contacts are erased once it is"
-                    + " REJECTED, or with its partner's once that is TERMINATED");
+                    + " REJECTED (or EXPIRED), or with its partner's once that is TERMINATED");
         }
         List<String> names = form.contactNames();
         ApplicationForm erased = form.withContactsErased();
@@ -262,7 +288,7 @@ public class PartnerApplication {
             case IN_REVIEW -> reviewSince != null ? reviewSince : lastSubmittedAt;
             case INFO_REQUESTED -> decidedAt;
             case DRAFT -> createdAt;
-            case APPROVED, REJECTED -> null;
+            case APPROVED, REJECTED, EXPIRED -> null;
         };
     }
 
@@ -271,7 +297,7 @@ public class PartnerApplication {
         return switch (status) {
             case IN_REVIEW -> WaitingOn.CSP;
             case INFO_REQUESTED, DRAFT -> WaitingOn.APPLICANT;
-            case APPROVED, REJECTED -> null;
+            case APPROVED, REJECTED, EXPIRED -> null;
         };
     }
 }

@@ -118,6 +118,15 @@ class Document {
         return versions.stream().filter(candidate -> candidate.versionNumber() == number).findFirst();
     }
 
+    /** GDPR erasure: every version forgets the person who uploaded it. @return how many named someone */
+    int forgetUploaders() {
+        int forgotten = 0;
+        for (DocumentVersion version : versions) {
+            forgotten += version.forgetUploader() ? 1 : 0;
+        }
+        return forgotten;
+    }
+
     List<DocumentVersion> versions() {
         return List.copyOf(versions);
     }

@@ -97,9 +97,10 @@ class DocumentStore {
     }
 
     /**
-     * GDPR erasure (docs/personal-data.md): deletes the owner's documents of the types that show persons
-     * ({@link DocumentType#PERSONAL}) with every version and its content. The trail gets each deletion by id, type
-     * and number of versions: no name, file name or uploader.
+     * GDPR erasure (docs/personal-data.md): deletes the owner's documents of the types that may show persons
+     * ({@link DocumentType#PERSONAL}) with every version and its content, and the other documents' versions forget
+     * who uploaded them. The trail gets each deletion by id, type and number of versions (no name, file name or
+     * uploader), each forgetting by id and number of versions.
      *
      * @return the ids of the deleted documents
      */
@@ -108,6 +109,11 @@ class DocumentStore {
         List<UUID> erased = new ArrayList<>();
         for (Document document : documents.findByOwnerTypeAndOwnerId(owner.type(), owner.id())) {
             if (!DocumentType.PERSONAL.contains(document.documentType())) {
+                int forgotten = document.forgetUploaders();
+                if (forgotten > 0) {
+                    audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "uploaders-erased",
+                            null, new UploadersErased(forgotten));
+                }
                 continue;
             }
             List<DocumentVersion> versions = document.versions();
@@ -122,6 +128,10 @@ class DocumentStore {
 
     /** What the trail keeps of an erased document. */
     record Erased(String documentType, int versions) {
+    }
+
+    /** What the trail keeps of a kept document whose versions forgot their uploaders. */
+    record UploadersErased(int versions) {
     }
 
     /** Microseconds, as PostgreSQL stores them: the answer to an upload shows what a later read shows. */

@@ -10,10 +10,12 @@ enum DocumentType {
     CONTRACT, CERTIFICATE, TAX_FORM, IDENTITY, BANK_PROOF, OTHER;
 
     /**
-     * The types that show persons (identity papers) and go with their contacts' erasure; the others are the
-     * partner's business records, kept for the commercial and tax retention (docs/personal-data.md).
+     * The types that may show persons and go with their contacts' erasure: identity papers, and OTHER, which says
+     * nothing of what it holds (a photo, a CV, a letter naming people). The others are the partner's business
+     * records, kept for the commercial and tax retention (docs/personal-data.md); what must be kept is uploaded as
+     * one of them.
      */
-    static final java.util.Set<DocumentType> PERSONAL = java.util.EnumSet.of(IDENTITY);
+    static final java.util.Set<DocumentType> PERSONAL = java.util.EnumSet.of(IDENTITY, OTHER);
 
     /** Parses a caller's value, answering 400 on {@code field} with the allowed values when it is none of them. */
     static DocumentType parse(String field, String value) {

@@ -1,5 +1,6 @@
 package io.accord.onboarding.document;
 
+import io.accord.platform.security.Tenancy;
 import io.accord.platform.upload.InspectedContent;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -47,6 +48,21 @@ class DocumentVersion {
 
     UUID id() {
         return id;
+    }
+
+    /**
+     * GDPR erasure: forgets who uploaded it when that names a person (a user name: a partner user's is its e-mail),
+     * not when it was an anonymous applicant or the system.
+     *
+     * @return whether it named someone
+     */
+    boolean forgetUploader() {
+        if (uploadedBy == null || Tenancy.ANONYMOUS_ACTOR.equals(uploadedBy)
+                || Tenancy.SYSTEM_ACTOR.equals(uploadedBy)) {
+            return false;
+        }
+        uploadedBy = null;
+        return true;
     }
 
     int versionNumber() {

@@ -66,9 +66,9 @@ public class Documents {
     }
 
     /**
-     * GDPR erasure: deletes the owner's documents that show persons (type IDENTITY: identity papers), every version
+     * GDPR erasure: deletes the owner's documents that may show persons (types IDENTITY and OTHER), every version
      * and its content, audited by id and type only; the others (contracts, certificates, tax forms, bank proofs) are
-     * business records and stay. Joins the caller's transaction.
+     * business records and stay, their versions forgetting who uploaded them. Joins the caller's transaction.
      *
      * @return the ids of the deleted documents
      */

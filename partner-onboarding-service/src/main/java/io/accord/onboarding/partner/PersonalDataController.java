@@ -51,8 +51,9 @@ class PersonalDataController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "erasePartnerContacts",
             summary = "Erase the personal data of a TERMINATED partner's contacts (its organization's contact persons"
-                    + " and its individuals, its application's contacts, its IDENTITY documents; its Keycloak users are"
-                    + " deleted by the identity worker; 409 while it is not terminated); audited by field name")
+                    + " and its individuals, its application's contacts, its IDENTITY and OTHER documents, the"
+                    + " uploaders of the others; its Keycloak users are deleted by the identity worker; 409 while it is"
+                    + " not terminated); audited by field name")
     void erase(@PathVariable UUID id) {
         erasure.erase(id);
     }

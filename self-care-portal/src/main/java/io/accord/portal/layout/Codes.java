@@ -29,7 +29,8 @@ public final class Codes {
         kinds.put("BusinessModel", List.of("SELL_THROUGH", "RESELL", "CO_CREATE"));
         kinds.put("PartnerStatus", List.of("ACTIVE", "SUSPENDED", "TERMINATED"));
         kinds.put("PartnerRole", List.of("partner-admin", "partner-user"));
-        kinds.put("ApplicationStatus", List.of("DRAFT", "IN_REVIEW", "INFO_REQUESTED", "APPROVED", "REJECTED"));
+        kinds.put("ApplicationStatus", List.of("DRAFT", "IN_REVIEW", "INFO_REQUESTED", "APPROVED", "REJECTED",
+                "EXPIRED"));
         kinds.put("Check", List.of("mandatory-data", "tax-id", "bank-account", "duplicates", "screening",
                 "documents", "agreement-terms"));
         kinds.put("CheckOutcome", List.of("PASSED", "FAILED"));

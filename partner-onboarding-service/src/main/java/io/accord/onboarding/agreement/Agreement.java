@@ -10,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -61,7 +62,14 @@ class Agreement {
     private Instant proposedAt;
     private Instant termsApprovedAt;
     private String termsApprovedBy;
+    /** The last time a second CSP user sent the proposed version back to its proposer for changes, who, and why. */
+    private Instant sentBackAt;
+    private String sentBackBy;
+    private String sentBackReason;
     private Instant updatedAt;
+    /** Moves with every change of the row, which holds all the resource shows: its ETag. */
+    @Version
+    private long rowVersion;
 
     /** Who approved the terms of a version built from an unchanged, fitting template (no user set them). */
     static final String ONBOARDING_POLICY = "onboarding policy";
@@ -116,8 +124,11 @@ class Agreement {
             return;
         }
         String instead = switch (status) {
-            case PENDING_APPROVAL, APPROVED -> "terminate it (it is withdrawn and kept in the history), then draft"
-                    + " a new version";
+            case PENDING_APPROVAL -> termsApprovedAt == null
+                    ? "while its terms await approval, another partner-manager or platform-admin sends it back for"
+                    + " changes (POST " + AgreementController.PATH + "/" + id + "/sendBack), or terminate it"
+                    : "terminate it (it is withdrawn and kept in the history), then draft a new version";
+            case APPROVED -> "terminate it (it is withdrawn and kept in the history), then draft a new version";
             case ACTIVE -> "draft a new version (an amendment) to change the terms from its effective date, or"
                     + " terminate this one to end it";
             default -> "it is part of the agreement's history; draft a new version instead";
@@ -162,6 +173,30 @@ class Agreement {
         termsApprovedAt = now;
         termsApprovedBy = by;
         updatedAt = now;
+    }
+
+    /**
+     * A second CSP user sends a proposed version whose terms nobody approved yet back to its proposer for changes,
+     * with the reason: it is a DRAFT again, to be changed and proposed again (the partner can no longer
+     * countersign it). Only someone who may approve its terms may (403 four-eyes for its preparers, who withdraw
+     * or terminate instead); approved terms are a 409 (terminate the version instead).
+     */
+    void sendBack(String by, String reason, Instant now) {
+        require(AgreementStatus.PENDING_APPROVAL, "send back");
+        if (termsApprovedAt != null) {
+            throw new ConflictException("Agreement " + id + " (version " + version + ") cannot be sent back: its"
+                    + " terms were approved by " + termsApprovedBy + " at " + termsApprovedAt + "; terminate it (POST "
+                    + AgreementController.PATH + "/" + id + "/termination) and draft a new version instead");
+        }
+        if (preparers().contains(by)) {
+            throw new AgreementFourEyes("Agreement " + id + " (version " + version + ") was " + roleOf(by) + " by "
+                    + by + ": the second CSP user who reviews its terms sends it back, not its preparer ("
+                    + whoMayApprove() + "); to withdraw it yourself, terminate it (four-eyes)");
+        }
+        sentBackAt = now;
+        sentBackBy = by;
+        sentBackReason = reason;
+        moveTo(AgreementStatus.DRAFT, now);
     }
 
     /** Who prepared this version: its creator, every user who changed the draft, its proposer. */
@@ -386,7 +421,24 @@ class Agreement {
         return termsApprovedBy;
     }
 
+    Instant sentBackAt() {
+        return sentBackAt;
+    }
+
+    String sentBackBy() {
+        return sentBackBy;
+    }
+
+    String sentBackReason() {
+        return sentBackReason;
+    }
+
     Instant updatedAt() {
         return updatedAt;
+    }
+
+    /** The row's {@code @Version}: the resource's ETag. */
+    long rowVersion() {
+        return rowVersion;
     }
 }

@@ -84,6 +84,9 @@ class AgreementChanges {
         if (AgreementStatus.PENDING_APPROVAL.name().equals(before.status()) && after == AgreementStatus.PENDING_APPROVAL) {
             return "terms-approved";
         }
+        if (AgreementStatus.PENDING_APPROVAL.name().equals(before.status()) && after == AgreementStatus.DRAFT) {
+            return "sent-back";
+        }
         if (AgreementStatus.PENDING_APPROVAL.name().equals(before.status()) && after != AgreementStatus.TERMINATED) {
             return "countersigned";
         }

@@ -2,6 +2,8 @@ package io.accord.onboarding.agreement;
 
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.EntityTags;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +25,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -35,7 +39,12 @@ import java.util.UUID;
 
 /**
  * TMF651 agreements: staff draft, correct or delete drafts, propose and terminate versions; a second staff user
- * approves a proposed version's terms (four-eyes); then the partner admin countersigns its own. A partner reads only its own versions (another partner's id is a 404).
+ * approves a proposed version's terms (four-eyes) or sends it back to its proposer for changes; then the partner
+ * admin countersigns its own. A partner reads only its own versions (another partner's id is a 404).
+ * <p>
+ * Conditional requests ({@link EntityTags}): the ETag is the version row's {@code @Version}, as everything the
+ * resource shows (terms, approval, send-back, status) is in that row; every change of it moves the tag. PATCH,
+ * DELETE and the actions take {@code If-Match} (412 and nothing changed when stale).
  */
 @RestController
 @RequestMapping(AgreementController.PATH)
@@ -45,9 +54,6 @@ class AgreementController {
     static final String PATH = "/tmf-api/agreementManagement/v4/agreement";
 
     private static final Sort OLDEST_FIRST = Sort.by("createdAt", "version", "id");
-    /** The four-eyes worklist: the longest waiting last (a version proposed before V107 has no time: last). */
-    private static final Sort NEWEST_PROPOSAL_FIRST = Sort.by(Sort.Order.desc("proposedAt").nullsLast(),
-            Sort.Order.desc("id"));
 
     /** What POST sets; agreementType and engagedParty only to their current values (see ChangeAgreement). */
     private static final Set<String> CHANGEABLE = Set.of("name", "description", "agreementType", "engagedParty",
@@ -70,14 +76,16 @@ class AgreementController {
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/agreement.json")
     ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementRequests.CreateAgreement request) {
-        AgreementView created = AgreementView.of(service.create(request));
-        return ResponseEntity.created(URI.create(created.href())).body(created);
+        Agreement agreement = service.create(request);
+        AgreementView created = AgreementView.of(agreement);
+        return EntityTags.created(URI.create(created.href()), created, agreement.rowVersion());
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "retrieveAgreement", summary = "Read an agreement version")
-    AgreementView get(@PathVariable UUID id) {
-        return AgreementView.of(service.get(id));
+    @Operation(operationId = "retrieveAgreement",
+            summary = "Read an agreement version; its ETag, 304 without a body when If-None-Match names it")
+    ResponseEntity<AgreementView> get(@PathVariable UUID id) {
+        return tagged(service.get(id));
     }
 
     @GetMapping
@@ -85,7 +93,9 @@ class AgreementController {
     @Operation(operationId = "listAgreements",
             summary = "List agreement versions (staff: all; a partner: its own), oldest first, paged; filter by "
             + "any simple top-level attribute (?status=, ?name=...), fields= selection; ?termsApproval=pending: "
-            + "the proposed versions whose terms wait for a second CSP user's approval, newest proposal first")
+            + "the proposed versions whose terms wait for a second CSP user's approval, newest proposal first; "
+            + "approved: those whose terms were approved, newest approval first; sentBack: drafts sent back to "
+            + "their proposer for changes, newest first")
     ResponseEntity<List<AgreementView>> list(
             @Parameter(description = "the partner's id")
             @RequestParam(name = AgreementFilter.ENGAGED_PARTY_ID, required = false) String partnerId,
@@ -93,8 +103,10 @@ class AgreementController {
             @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Agreement> criteria = AgreementFilter.FILTER.criteria(request.getParameterMap());
+        Sort termsApprovalOrder = AgreementFilter.termsApprovalOrder(
+                request.getParameterValues(AgreementFilter.TERMS_APPROVAL));
         OffsetLimit paging = OffsetLimit.of(offset, limit,
-                request.getParameter(AgreementFilter.TERMS_APPROVAL) == null ? OLDEST_FIRST : NEWEST_PROPOSAL_FIRST);
+                termsApprovalOrder == null ? OLDEST_FIRST : termsApprovalOrder);
         UUID partner = partnerId == null ? null : AgreementFilter.parse(partnerId, UUID::fromString);
         return lists.list(criteria, paging, page -> partnerId != null && partner == null ? Page.empty(page)
                 : service.list(partner, criteria.database(), page), AgreementView::of);
@@ -104,30 +116,37 @@ class AgreementController {
     @PreAuthorize(AgreementAuthorization.MANAGERS)
     @Operation(operationId = "patchAgreement",
             summary = "Correct a DRAFT version with a JSON merge patch (RFC 7386): name, description, "
-            + "agreementPeriod, terms (null: the current template's), agreementItem; any other status is a 409")
+            + "agreementPeriod, terms (null: the current template's), agreementItem; any other status is a 409; "
+            + "with If-Match, 412 and nothing changed unless it names the current ETag")
     @RequestExample("onboarding/agreement-patch.json")
-    AgreementView patch(@PathVariable UUID id, @RequestBody JsonNode patch) {
+    ResponseEntity<AgreementView> patch(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        @RequestBody JsonNode patch) {
+        IfMatch precondition = IfMatch.of(ifMatch);
         AgreementRequests.ChangeAgreement change = patches.patched(
                 AgreementRequests.ChangeAgreement.of(service.get(id)), patch, CHANGEABLE,
                 AgreementRequests.ChangeAgreement.class);
-        return AgreementView.of(service.change(id, change));
+        return tagged(service.change(id, precondition, change));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(AgreementAuthorization.MANAGERS)
     @Operation(operationId = "deleteAgreement",
-            summary = "Delete a DRAFT version (else 409 with the reason: terminate it or draft a new version)")
+            summary = "Delete a DRAFT version (else 409 with the reason: terminate it or draft a new version); with "
+            + "If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        service.delete(id);
+    ResponseEntity<Void> delete(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
+                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        service.delete(id, IfMatch.of(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/proposal")
     @PreAuthorize(AgreementAuthorization.MANAGERS)
     @Operation(operationId = "proposeAgreement", summary = "Propose a DRAFT version to the partner (PENDING_APPROVAL)")
-    AgreementView propose(@PathVariable UUID id) {
-        return AgreementView.of(service.propose(id));
+    ResponseEntity<AgreementView> propose(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tagged(service.propose(id, IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/approval")
@@ -135,16 +154,32 @@ class AgreementController {
     @Operation(operationId = "approveAgreementTerms",
             summary = "Approve a proposed version's terms (four-eyes: a partner manager or platform admin who did "
             + "not create, change or propose it, else 403); only then may the partner countersign")
-    AgreementView approve(@PathVariable UUID id) {
-        return AgreementView.of(service.approveTerms(id));
+    ResponseEntity<AgreementView> approve(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return tagged(service.approveTerms(id, IfMatch.of(ifMatch)));
+    }
+
+    @PostMapping("/{id}/sendBack")
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(operationId = "sendBackAgreement",
+            summary = "Send a proposed version whose terms await approval back to its proposer for changes, with the "
+            + "reason: a DRAFT again, to be changed and proposed again (four-eyes: not by whoever created, changed "
+            + "or proposed it, 403; approved terms are a 409: terminate instead)")
+    @RequestExample("onboarding/agreement-send-back.json")
+    ResponseEntity<AgreementView> sendBack(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
+                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                           @Valid @RequestBody AgreementRequests.SendBack request) {
+        return tagged(service.sendBack(id, request.reason(), IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/countersignature")
     @PreAuthorize(AgreementAuthorization.PARTNER_ADMIN)
     @Operation(operationId = "countersignAgreement",
             summary = "Countersign a proposed version (partner admin): in force at its effective date")
-    AgreementView countersign(@PathVariable UUID id) {
-        return AgreementView.of(service.countersign(id));
+    ResponseEntity<AgreementView> countersign(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
+                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                              String ifMatch) {
+        return tagged(service.countersign(id, IfMatch.of(ifMatch)));
     }
 
     @PostMapping("/{id}/termination")
@@ -152,7 +187,14 @@ class AgreementController {
     @Operation(operationId = "terminateAgreement",
             summary = "Terminate a version: ends it if in force, withdraws it if not yet")
     @RequestExample("onboarding/agreement-termination.json")
-    AgreementView terminate(@PathVariable UUID id, @Valid @RequestBody AgreementRequests.Termination request) {
-        return AgreementView.of(service.terminate(id, request.reason()));
+    ResponseEntity<AgreementView> terminate(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
+                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                            String ifMatch,
+                                            @Valid @RequestBody AgreementRequests.Termination request) {
+        return tagged(service.terminate(id, request.reason(), IfMatch.of(ifMatch)));
+    }
+
+    private static ResponseEntity<AgreementView> tagged(Agreement agreement) {
+        return EntityTags.ok(AgreementView.of(agreement), agreement.rowVersion());
     }
 }

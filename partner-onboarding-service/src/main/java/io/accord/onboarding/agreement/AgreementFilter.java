@@ -3,23 +3,25 @@ package io.accord.onboarding.agreement;
 import io.accord.onboarding.partner.BusinessModel;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Agreement attributes filtered in the database: id, name, description, status, agreementType and version, and
- * {@code termsApproval=pending} (proposed versions whose terms no second CSP user has approved yet, the staff's
- * four-eyes worklist); other simple attributes (statusReason, initialDate, @type...) are compared on the resource.
+ * {@code termsApproval} ({@link TermsApprovalState}: {@code pending}, the staff's four-eyes worklist;
+ * {@code approved}; {@code sentBack}, the proposers' worklist); other simple attributes (statusReason,
+ * initialDate, @type...) are compared on the resource.
  */
 final class AgreementFilter {
 
     static final String ENGAGED_PARTY_ID = "engagedParty.id";
     static final String TERMS_APPROVAL = "termsApproval";
-    static final String PENDING = "pending";
 
     static final AttributeFilter<Agreement> FILTER = AttributeFilter.<Agreement>of(AgreementView.class)
             .column("id", value -> equal("id", parse(value, UUID::fromString)))
@@ -29,8 +31,65 @@ final class AgreementFilter {
             .column("agreementType", value -> equal("agreementType",
                     oneOf("agreementType", value, BusinessModel.class)))
             .column("version", value -> equal("version", parse(value, Integer::valueOf)))
-            .column(TERMS_APPROVAL, AgreementFilter::termsApproval)
+            .column(TERMS_APPROVAL, value -> TermsApprovalState.of(value).criterion())
             .alsoAccepts(ENGAGED_PARTY_ID);
+
+    /** Where a version stands in the four-eyes approval of its terms, as {@code ?termsApproval=} names it. */
+    enum TermsApprovalState {
+        /** Proposed, waiting for a second CSP user's approval of its terms: newest proposal first. */
+        PENDING("pending", "proposedAt"),
+        /** Its terms were approved (by a second CSP user or the onboarding policy), whatever came next. */
+        APPROVED("approved", "termsApprovedAt"),
+        /** A DRAFT again: sent back to its proposer for changes and not proposed since. */
+        SENT_BACK("sentBack", "sentBackAt");
+
+        private final String value;
+        private final String since;
+
+        TermsApprovalState(String value, String since) {
+            this.value = value;
+            this.since = since;
+        }
+
+        static TermsApprovalState of(String value) {
+            return Arrays.stream(values()).filter(state -> state.value.equals(value)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException(TERMS_APPROVAL, TERMS_APPROVAL + " must be one of "
+                            + Arrays.stream(values()).map(state -> state.value).collect(Collectors.joining(", "))
+                            + " (pending: proposed versions whose terms wait for a second CSP user's approval;"
+                            + " approved: versions whose terms were approved; sentBack: drafts sent back to their"
+                            + " proposer for changes)"));
+        }
+
+        Specification<Agreement> criterion() {
+            return switch (this) {
+                case PENDING -> (root, query, builder) -> builder.and(
+                        builder.equal(root.get("status"), AgreementStatus.PENDING_APPROVAL),
+                        builder.isNull(root.get("termsApprovedAt")));
+                case APPROVED -> (root, query, builder) -> builder.isNotNull(root.get("termsApprovedAt"));
+                case SENT_BACK -> (root, query, builder) -> builder.and(
+                        builder.equal(root.get("status"), AgreementStatus.DRAFT),
+                        builder.isNotNull(root.get("sentBackAt")));
+            };
+        }
+
+        /** Newest first by the time the version entered this state (a version without one last). */
+        Sort newestFirst() {
+            return Sort.by(Sort.Order.desc(since).nullsLast(), Sort.Order.desc("id"));
+        }
+    }
+
+    /**
+     * The order of a list asked for with {@code termsApproval}: newest first by the time the versions entered the
+     * state asked for; by their last change when several are asked for ({@code null}: none asked for).
+     */
+    static Sort termsApprovalOrder(String[] values) {
+        List<String> states = AttributeFilter.alternatives(values);
+        if (states.isEmpty()) {
+            return null;
+        }
+        return states.size() == 1 ? TermsApprovalState.of(states.getFirst()).newestFirst()
+                : Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+    }
 
     private AgreementFilter() {
     }
@@ -39,17 +98,6 @@ final class AgreementFilter {
     private static Specification<Agreement> equal(String attribute, Object value) {
         return (root, query, builder) -> value == null ? builder.disjunction()
                 : builder.equal(root.get(attribute), value);
-    }
-
-    /** {@code pending}: proposed and waiting for a second CSP user's approval of its terms; nothing else (400). */
-    private static Specification<Agreement> termsApproval(String value) {
-        if (!PENDING.equals(value)) {
-            throw new InvalidInputException(TERMS_APPROVAL, TERMS_APPROVAL + " must be " + PENDING
-                    + " (proposed versions whose terms wait for a second CSP user's approval)");
-        }
-        return (root, query, builder) -> builder.and(
-                builder.equal(root.get("status"), AgreementStatus.PENDING_APPROVAL),
-                builder.isNull(root.get("termsApprovedAt")));
     }
 
     /** A value the attribute cannot have (an id that is no UUID) matches nothing. */

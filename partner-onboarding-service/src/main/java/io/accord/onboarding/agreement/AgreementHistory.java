@@ -114,6 +114,14 @@ class AgreementHistory {
         version(id).approveTerms(by, now);
     }
 
+    /**
+     * A second CSP user sends a proposed version back to its proposer for changes, with the reason: a DRAFT again.
+     * No event: like a draft's changes, a version's proposal and its terms approval publish none.
+     */
+    void sendBack(AgreementId id, String by, String reason, Instant now) {
+        version(id).sendBack(by, reason, now);
+    }
+
     /** The partner admin's signature; the version comes into force now if its effective date has come. */
     void countersign(AgreementId id, String by, Instant now) {
         version(id).countersign(by, now);

@@ -99,6 +99,10 @@ final class AgreementRequests {
     record Termination(@NotBlank @Size(max = 500) String reason) {
     }
 
+    /** Why a proposed version goes back to its proposer: what to change before proposing it again. */
+    record SendBack(@NotBlank @Size(max = 500) String reason) {
+    }
+
     record CreateTemplate(
             @NotNull BusinessModel businessModel,
             @NotBlank @Size(max = 200) String name,

@@ -9,6 +9,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -86,15 +87,15 @@ class AgreementService {
     /**
      * Changes a DRAFT version to {@code change} (the merge patch applied to it): checked as a new version is;
      * without terms, the current template's again. Its partner and business model stay (400 if the change names
-     * others); any other status is a 409 saying what to do instead.
+     * others); any other status is a 409 saying what to do instead; 412 when {@code ifMatch} names another
+     * version of the row.
      */
     @Transactional
-    Agreement change(UUID id, AgreementRequests.ChangeAgreement change) {
+    Agreement change(UUID id, IfMatch ifMatch, AgreementRequests.ChangeAgreement change) {
         PartnerId owner = owner(id);
         Instant now = clock.instant();
         return changes.apply(owner, history -> {
-            Agreement agreement = history.find(new AgreementId(id))
-                    .orElseThrow(() -> new NotFoundException("Agreement", id));
+            Agreement agreement = current(history, id, ifMatch);
             agreement.requireDraft("changed");
             AgreementRequests.EngagedParty party = change.engagedParty().getFirst();
             if (!owner.equals(engagedPartner(party).id())) {
@@ -118,8 +119,22 @@ class AgreementService {
 
     /** Deletes a DRAFT version (audited; drafts have no events); any other status is a 409 with the reason. */
     @Transactional
-    void delete(UUID id) {
-        changes.apply(owner(id), history -> history.discard(new AgreementId(id)));
+    void delete(UUID id, IfMatch ifMatch) {
+        changes.apply(owner(id), history -> {
+            current(history, id, ifMatch);
+            return history.discard(new AgreementId(id));
+        });
+    }
+
+    /**
+     * The version as its history holds it under the lock, if {@code ifMatch} names its current row version (412
+     * otherwise, nothing changed): the check runs in the transaction that changes it.
+     */
+    private static Agreement current(AgreementHistory history, UUID id, IfMatch ifMatch) {
+        Agreement agreement = history.find(new AgreementId(id))
+                .orElseThrow(() -> new NotFoundException("Agreement", id));
+        ifMatch.check(agreement.rowVersion(), "Agreement " + id);
+        return agreement;
     }
 
     /**
@@ -188,9 +203,10 @@ class AgreementService {
     }
 
     @Transactional
-    Agreement propose(UUID id) {
+    Agreement propose(UUID id, IfMatch ifMatch) {
         Instant now = clock.instant();
         return changes.apply(owner(id), history -> {
+            current(history, id, ifMatch);
             history.propose(new AgreementId(id), tenancy.actor(), now);
             return history.find(new AgreementId(id)).orElseThrow();
         });
@@ -201,32 +217,49 @@ class AgreementService {
      * it, 403 naming who may); only then may the partner countersign it.
      */
     @Transactional
-    Agreement approveTerms(UUID id) {
+    Agreement approveTerms(UUID id, IfMatch ifMatch) {
         Instant now = clock.instant();
         return changes.apply(owner(id), history -> {
+            current(history, id, ifMatch);
             history.approveTerms(new AgreementId(id), tenancy.actor(), now);
+            return history.find(new AgreementId(id)).orElseThrow();
+        });
+    }
+
+    /**
+     * A second CSP user sends a proposed version back to its proposer for changes, with the reason (four-eyes:
+     * not whoever created, changed or proposed it, 403): a DRAFT again, audited as {@code sent-back}.
+     */
+    @Transactional
+    Agreement sendBack(UUID id, String reason, IfMatch ifMatch) {
+        Instant now = clock.instant();
+        return changes.apply(owner(id), history -> {
+            current(history, id, ifMatch);
+            history.sendBack(new AgreementId(id), tenancy.actor(), reason.strip(), now);
             return history.find(new AgreementId(id)).orElseThrow();
         });
     }
 
     /** Only the partner's own admin countersigns; anyone else learns nothing about the agreement (404). */
     @Transactional
-    Agreement countersign(UUID id) {
+    Agreement countersign(UUID id, IfMatch ifMatch) {
         PartnerId owner = owner(id);
         if (!tenancy.partnerId().map(owner::equals).orElse(false)) {
             throw new NotFoundException("Agreement", id);
         }
         Instant now = clock.instant();
         return changes.apply(owner, history -> {
+            current(history, id, ifMatch);
             history.countersign(new AgreementId(id), tenancy.actor(), now);
             return history.find(new AgreementId(id)).orElseThrow();
         });
     }
 
     @Transactional
-    Agreement terminate(UUID id, String reason) {
+    Agreement terminate(UUID id, String reason, IfMatch ifMatch) {
         Instant now = clock.instant();
         return changes.apply(owner(id), history -> {
+            current(history, id, ifMatch);
             history.terminate(new AgreementId(id), reason.strip(), now);
             return history.find(new AgreementId(id)).orElseThrow();
         });

@@ -59,15 +59,20 @@ record AgreementView(String id, String href, String name, String description, St
     /**
      * Accord's extension: the four-eyes approval of a proposed version's terms by a second CSP user (or the
      * onboarding policy for an unchanged template), before the partner countersigns; {@code proposedBy} who
-     * proposed it and {@code proposedAt} when (the terms wait for approval since then). Null for a draft.
+     * proposed it and {@code proposedAt} when (the terms wait for approval since then); {@code approvedBy} and
+     * {@code approvedAt} who approved them and when; {@code sentBackBy}, {@code sentBackAt} and
+     * {@code sentBackReason} who last sent the version back to its proposer for changes (it was a DRAFT again),
+     * when and why. Null for a draft never proposed.
      */
-    record TermsApproval(String proposedBy, Instant proposedAt, Instant approvedAt, String approvedBy) {
+    record TermsApproval(String proposedBy, Instant proposedAt, Instant approvedAt, String approvedBy,
+                         Instant sentBackAt, String sentBackBy, String sentBackReason) {
 
         static TermsApproval of(Agreement agreement) {
             return agreement.proposedBy() == null && agreement.proposedAt() == null
-                    && agreement.termsApprovedAt() == null ? null
+                    && agreement.termsApprovedAt() == null && agreement.sentBackAt() == null ? null
                     : new TermsApproval(agreement.proposedBy(), agreement.proposedAt(), agreement.termsApprovedAt(),
-                    agreement.termsApprovedBy());
+                    agreement.termsApprovedBy(), agreement.sentBackAt(), agreement.sentBackBy(),
+                    agreement.sentBackReason());
         }
     }
 

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The staff's four-eyes worklist: {@code ?termsApproval=pending} lists the proposed versions whose terms no second
- * CSP user has approved yet, newest proposal first, paged in the database, each showing when it was proposed.
+ * CSP user has approved yet, newest proposal first, paged in the database, each showing when it was proposed;
+ * {@code approved} those approved, newest approval first, naming who approved them ({@code sentBack}: see
+ * {@link AgreementSendBackTests}).
  */
 @AccordServiceTest
 class AgreementTermsApprovalListTests {
@@ -82,12 +84,37 @@ class AgreementTermsApprovalListTests {
     }
 
     @Test
-    void anyOtherTermsApprovalValueIsABadRequest() {
-        TestHttp.Response refused = api.manager.get(AGREEMENTS + "?termsApproval=approved");
+    void approvedListsTheVersionsWhoseTermsWereApprovedNewestApprovalFirstNamingTheApprover() {
+        String pending = api.proposed(api.newPartner("Approval Pending Ltd"), Instant.now(),
+                AgreementFixtures.termsJson());
+        String first = api.approved(api.newPartner("Approved First GmbH"), Instant.now(),
+                AgreementFixtures.termsJson());
+        String second = api.approved(api.newPartner("Approved Second GmbH"), Instant.now(),
+                AgreementFixtures.termsJson());
+
+        TestHttp.Response approved = api.manager.get(AGREEMENTS + "?termsApproval=approved&limit=500");
+
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        List<String> ids = ids(approved.json());
+        assertThat(ids).doesNotContain(pending).containsSubsequence(second, first);
+        List<Instant> approvedAt = new ArrayList<>();
+        approved.json().forEach(version -> approvedAt.add(
+                Instant.parse(version.get("termsApproval").get("approvedAt").asString())));
+        assertThat(approvedAt).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(approved.json().get(ids.indexOf(second)).get("termsApproval").get("approvedBy").asString())
+                .isEqualTo("pm-bert");
+        TestHttp.Response both = api.manager.get(AGREEMENTS + "?termsApproval=pending,approved&limit=500");
+        assertThat(both.status()).as(both.body()).isEqualTo(200);
+        assertThat(ids(both.json())).contains(pending, first, second);
+    }
+
+    @Test
+    void anyOtherTermsApprovalValueIsABadRequestNamingTheAllowedOnes() {
+        TestHttp.Response refused = api.manager.get(AGREEMENTS + "?termsApproval=refused");
 
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.body()).contains("termsApproval must be pending");
+        assertThat(refused.body()).contains("termsApproval must be one of pending, approved, sentBack");
     }
 
     private static List<String> ids(JsonNode list) {

@@ -29,11 +29,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Staff (partner managers and platform admins, the roles onboarding lets approve): the agreement versions whose terms
- * await the four-eyes approval of a second CSP user (ADR 0005), newest proposal first, and one version's page with its terms,
- * what changed since the previous version, Approve, and Refuse (onboarding has no "send back": a refusal withdraws
- * the version with a reason, its termination, and the proposer drafts a new one). Whoever proposed the version sees
- * Approve disabled with the reason; a creator or editor learns it from onboarding's 403 {@code four-eyes}, which the
- * page says in words (the version does not name them).
+ * await the four-eyes approval of a second CSP user (ADR 0005), newest proposal first (also those sent back to their
+ * proposer for changes, and those approved, each naming who and when), and one version's page with its terms, what
+ * changed since the previous version, Approve, Send back for changes (with a reason: a draft again for its proposer
+ * to change and propose again) and Refuse (withdraws the version with a reason, its termination). Whoever proposed
+ * the version sees Approve disabled with the reason; a creator or editor learns it from onboarding's 403
+ * {@code four-eyes}, which the page says in words (the version does not name them).
  */
 @Controller
 class AgreementApprovalsController {
@@ -44,6 +45,8 @@ class AgreementApprovalsController {
     private static final int PAGE_SIZE = 20;
     private static final int REASON_MAX = 500;
     private static final String FIELDS = "id,name,agreementType,version,status,engagedParty,termsApproval";
+    /** The lists onboarding gives ({@code ?termsApproval=}): the worklist first. */
+    static final List<String> VIEWS = List.of("pending", "sentBack", "approved");
 
     private final Gateway gateway;
 
@@ -52,11 +55,15 @@ class AgreementApprovalsController {
     }
 
     @GetMapping("/agreement-approvals")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "pending") String show,
+                Model model) {
         int current = Math.max(0, page);
-        // onboarding filters and orders (newest proposal first) and pages in its database
-        Gateway.Listing listing = gateway.list(AGREEMENTS + "?termsApproval=pending&fields={fields}"
-                + "&offset={offset}&limit={limit}", FIELDS, (long) current * PAGE_SIZE, PAGE_SIZE);
+        String view = VIEWS.contains(show) ? show : VIEWS.getFirst();
+        model.addAttribute("show", view);
+        model.addAttribute("views", VIEWS);
+        // onboarding filters and orders (newest first in the state asked for) and pages in its database
+        Gateway.Listing listing = gateway.list(AGREEMENTS + "?termsApproval={view}&fields={fields}"
+                + "&offset={offset}&limit={limit}", view, FIELDS, (long) current * PAGE_SIZE, PAGE_SIZE);
         List<JsonNode> agreements = new ArrayList<>();
         listing.items().forEach(agreements::add);
         model.addAttribute("agreements", agreements);
@@ -81,6 +88,28 @@ class AgreementApprovalsController {
             return refused(principal, id, problem, "agreementApprovals.notApproved", model, response);
         }
         redirect.addFlashAttribute("noticeKey", "agreementApprovals.approved");
+        return "redirect:/agreement-approvals/" + id;
+    }
+
+    @PostMapping("/agreement-approvals/{id}/sendBack")
+    String sendBack(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
+                    @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
+                    HttpServletResponse response) {
+        String text = reason.strip();
+        if (text.isEmpty() || text.length() > REASON_MAX) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("reasonErrorKey", text.isEmpty() ? "agreementApprovals.sendBack.reasonRequired"
+                    : "agreementApprovals.reason.tooLong");
+            model.addAttribute("reason", reason);
+            return show(principal, id, model);
+        }
+        try {
+            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/sendBack", Map.of("reason", text), id);
+        } catch (GatewayProblem problem) {
+            model.addAttribute("reason", reason);
+            return refused(principal, id, problem, "agreementApprovals.notSentBack", model, response);
+        }
+        redirect.addFlashAttribute("noticeKey", "agreementApprovals.sentBack");
         return "redirect:/agreement-approvals/" + id;
     }
 
@@ -117,8 +146,9 @@ class AgreementApprovalsController {
         model.addAttribute("problemTitleKey", titleKey);
         if (problem.status() == 403) {
             // four-eyes and role refusals are said in words (onboarding's detail is written for API clients)
-            model.addAttribute("problemKey", "four-eyes".equals(problem.slug()) ? "agreementApprovals.fourEyes"
-                    : "agreementApprovals.roleRefused");
+            model.addAttribute("problemKey", !"four-eyes".equals(problem.slug()) ? "agreementApprovals.roleRefused"
+                    : "agreementApprovals.notSentBack".equals(titleKey) ? "agreementApprovals.sendBack.fourEyes"
+                    : "agreementApprovals.fourEyes");
         } else if (problem.detail() != null) {
             // a conflict's reason (approved or withdrawn meanwhile) as onboarding gives it
             model.addAttribute("problemDetail", problem.detail());

@@ -247,4 +247,96 @@ class AgreementApprovalsControllerTests extends PortalTestSupport {
                         containsString(">35 %<"), containsString("Approve the terms</button>"),
                         not(containsString("first agreement version")))));
     }
+
+    @Test
+    void sendingBackSendsTheReasonToOnboardingAndShowsTheVersion() throws Exception {
+        STUB.answerJson("POST", API + "/" + ID + "/sendBack", version(ID, 2, "DRAFT", null, "35.00", 45, "0.5"));
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/sendBack").param("reason", "  Share must be 30 %  ")
+                        .with(csrf()).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/agreement-approvals/" + ID))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("noticeKey", "agreementApprovals.sentBack"));
+        assertThat(STUB.requestsTo("POST", API + "/" + ID + "/sendBack").getFirst().body())
+                .isEqualTo("{\"reason\":\"Share must be 30 %\"}");
+        assertThat(STUB.requestsTo("POST", API + "/" + ID + "/termination")).isEmpty();
+    }
+
+    @Test
+    void aSendBackWithoutAReasonSendsNothingAndAProposersOwnIsRefusedInWords() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, proposed("pm-anna"));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/sendBack").param("reason", " ").header("Accept-Language", "de")
+                        .with(csrf()).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Geben Sie den Grund der Rückgabe an")));
+        assertThat(STUB.requests()).noneMatch(request -> "POST".equals(request.method()));
+
+        STUB.answerJson("POST", API + "/" + ID + "/sendBack", 403, """
+                {"type":"https://accord.dev/problems/four-eyes","title":"Forbidden","status":403,
+                 "detail":"Agreement %s (version 2) was proposed by partner-manager (four-eyes)"}""".formatted(ID),
+                Map.of());
+        mvc.perform(post("/agreement-approvals/" + ID + "/sendBack").param("reason", "mine")
+                        .with(csrf()).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(allOf(containsString("The version was not sent back."),
+                        containsString("another partner manager or platform admin sends it back (four-eyes)"),
+                        containsString(">mine</textarea>"), not(containsString("/tmf-api")))));
+    }
+
+    @Test
+    void theVersionNamesWhoSentItBackWhenAndWhyAndOffersToSendItBack() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, version(ID, 2, "PENDING_APPROVAL", """
+                {"proposedBy":"pm-anna","proposedAt":"2026-12-07T11:00:00Z","sentBackBy":"pm-ben",
+                 "sentBackAt":"2026-12-06T16:30:00Z","sentBackReason":"Payment terms of 45 days are too long"}""",
+                "35.00", 45, "0.5"));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/agreement-approvals/" + ID).with(TestUsers.staff("platform-admin", "platform-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dt>Sent back by</dt>"),
+                        containsString("pm-ben (2026-12-06 16:30)"),
+                        containsString("Payment terms of 45 days are too long"),
+                        containsString("formaction=\"/agreement-approvals/" + ID + "/sendBack\""),
+                        containsString("Send back for changes</button>"),
+                        containsString("Refuse and withdraw the version</button>"))));
+    }
+
+    @Test
+    void theSentBackAndApprovedListsNameWhoAndWhen() throws Exception {
+        STUB.answerJson("GET", API, 200, """
+                [{"id":"a9000000-0000-4000-8000-00000000000e","name":"Returned agreement","agreementType":"SELL_THROUGH",
+                  "status":"DRAFT","version":"2","engagedParty":[{"id":"p","name":"Returned GmbH"}],
+                  "termsApproval":{"proposedBy":"pm-anna","proposedAt":"2026-12-05T08:00:00Z","sentBackBy":"pm-ben",
+                   "sentBackAt":"2026-12-05T09:45:00Z","sentBackReason":"Guarantee missing"}}]""",
+                Map.of("X-Total-Count", "1"));
+
+        mvc.perform(get("/agreement-approvals?show=sentBack").with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<th scope=\"col\">Sent back by</th>"),
+                        containsString(">2026-12-05 09:45</time>: <span>Guarantee missing</span>"),
+                        containsString("href=\"/agreement-approvals?show=sentBack\" aria-current=\"page\""))));
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("termsApproval=sentBack");
+        STUB.reset();
+
+        STUB.answerJson("GET", API, 200, """
+                [{"id":"a9000000-0000-4000-8000-00000000000f","name":"Approved agreement","agreementType":"SELL_THROUGH",
+                  "status":"PENDING_APPROVAL","version":"1","engagedParty":[{"id":"p","name":"Approved AG"}],
+                  "termsApproval":{"proposedBy":"pm-anna","proposedAt":"2026-12-05T08:00:00Z","approvedBy":"pm-ben",
+                   "approvedAt":"2026-12-05T10:15:00Z"}}]""", Map.of("X-Total-Count", "1"));
+        mvc.perform(get("/agreement-approvals?show=approved").header("Accept-Language", "de")
+                        .with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("pm-ben, <time"),
+                        containsString("datetime=\"2026-12-05T10:15:00Z\">05.12.2026, 10:15</time>"),
+                        containsString("<th scope=\"col\">Bedingungen freigegeben von</th>"))));
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("termsApproval=approved");
+        STUB.reset();
+
+        STUB.answerJson("GET", API, 200, "[]", Map.of("X-Total-Count", "0"));
+        mvc.perform(get("/agreement-approvals?show=bogus").with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk());
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("termsApproval=pending");
+    }
 }

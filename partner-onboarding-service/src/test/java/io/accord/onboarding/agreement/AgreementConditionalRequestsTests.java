@@ -1,0 +1,124 @@
+package io.accord.onboarding.agreement;
+
+import io.accord.contracts.Roles;
+import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.TestHttp;
+import io.accord.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Instant;
+
+import static io.accord.onboarding.agreement.AgreementApi.AGREEMENTS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TMF651 agreements answer a strong ETag (the version row's {@code @Version}, which moves with every change of what
+ * the resource shows) and honour If-Match on PATCH, DELETE and the actions: a stale one is a 412 problem+json and
+ * changes nothing, so nobody approves terms other than those they read.
+ */
+@AccordServiceTest
+class AgreementConditionalRequestsTests {
+
+    @LocalServerPort
+    int port;
+
+    private AgreementApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new AgreementApi(port);
+    }
+
+    @Test
+    void theSecondOfTwoPatchesOfTheSameVersionGets412AndChangesNothing() {
+        String partner = api.newPartner("ETag Draft GmbH");
+        TestHttp.Response created = api.manager.post(AGREEMENTS, AgreementApi.body(partner, Instant.now(),
+                AgreementFixtures.termsJson()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String agreement = created.header("Location");
+        String read = api.manager.get(agreement).header("ETag");
+        assertThat(read).isNotBlank().startsWith("\"").isEqualTo(created.header("ETag"));
+
+        TestHttp.Response annas = api.manager.header("If-Match", read).patch(agreement, "{\"name\": \"Anna's\"}");
+        TestHttp.Response berts = api.secondManager.header("If-Match", read).patch(agreement, "{\"name\": \"Bert's\"}");
+
+        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
+        assertThat(annas.header("ETag")).isNotEqualTo(read).isEqualTo(api.manager.get(agreement).header("ETag"));
+        assertThat(berts.status()).as(berts.body()).isEqualTo(412);
+        assertThat(berts.contentType()).startsWith("application/problem+json");
+        assertThat(berts.json().get("type").asString()).endsWith("/precondition-failed");
+        assertThat(berts.header("ETag")).isEqualTo(annas.header("ETag"));
+        assertThat(api.manager.get(agreement).json().get("name").asString()).isEqualTo("Anna's");
+        assertThat(api.secondManager.header("If-Match", annas.header("ETag"))
+                .patch(agreement, "{\"name\": \"Bert's\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGetAnswers304UntilTheVersionChangesAndAStaleIfMatchOnAGetIs412() {
+        String partner = api.newPartner("ETag Read AB");
+        String id = api.draft(partner, Instant.now(), AgreementFixtures.termsJson());
+        String agreement = AGREEMENTS + "/" + id;
+        String etag = api.manager.get(agreement).header("ETag");
+
+        TestHttp.Response unchanged = api.manager.header("If-None-Match", etag).get(agreement);
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+
+        TestHttp.Response proposed = api.manager.post(agreement + "/proposal", null);
+        assertThat(proposed.header("ETag")).isNotEqualTo(etag);
+
+        TestHttp.Response changed = api.manager.header("If-None-Match", etag).get(agreement);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(changed.header("ETag")).isEqualTo(proposed.header("ETag"));
+        assertThat(api.partnerAdmin(partner).header("If-Match", etag).get(agreement).status()).isEqualTo(412);
+    }
+
+    @Test
+    void anApprovalOfTermsThatChangedSinceTheyWereReadIsRefused() {
+        String partner = api.newPartner("Stale Approval Srl");
+        String id = api.proposed(partner, Instant.now(), AgreementFixtures.termsJson());
+        String agreement = AGREEMENTS + "/" + id;
+        TestHttp reviewer = TestHttp.localPort(port).as(TestJwt.staff("pat-admin", Roles.PLATFORM_ADMIN));
+        String reviewed = reviewer.get(agreement).header("ETag");
+        // meanwhile another reviewer sends it back, and its proposer cuts the guarantee and proposes it again
+        assertThat(api.secondManager.post(agreement + "/sendBack", "{\"reason\": \"check the guarantee\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.manager.patch(agreement, "{\"terms\": %s}".formatted(
+                AgreementFixtures.termsJson("\"amount\": 100", "\"amount\": 50"))).status()).isEqualTo(200);
+        assertThat(api.manager.post(agreement + "/proposal", null).status()).isEqualTo(200);
+
+        TestHttp.Response stale = reviewer.header("If-Match", reviewed).post(agreement + "/approval", null);
+
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.contentType()).startsWith("application/problem+json");
+        tools.jackson.databind.JsonNode approvedBy = api.manager.get(agreement).json().get("termsApproval")
+                .get("approvedBy");
+        assertThat(approvedBy == null || approvedBy.isNull()).as("nobody approved").isTrue();
+        String current = reviewer.get(agreement).header("ETag");
+        TestHttp.Response approved = reviewer.header("If-Match", current).post(agreement + "/approval", null);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.header("ETag")).isNotEqualTo(current);
+    }
+
+    @Test
+    void aDeleteNamingAnOlderVersionIsRefusedAndTheCurrentOneDeletes() {
+        String partner = api.newPartner("ETag Delete Oy");
+        String id = api.draft(partner, Instant.now(), AgreementFixtures.termsJson());
+        String agreement = AGREEMENTS + "/" + id;
+        String old = api.manager.get(agreement).header("ETag");
+        assertThat(api.manager.patch(agreement, "{\"description\": \"renamed before delete\"}").status())
+                .isEqualTo(200);
+
+        TestHttp.Response stale = api.secondManager.header("If-Match", old).delete(agreement);
+
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(api.manager.get(agreement).status()).isEqualTo(200);
+        TestHttp.Response current = api.secondManager.header("If-Match", api.manager.get(agreement).header("ETag"))
+                .delete(agreement);
+        assertThat(current.status()).as(current.body()).isEqualTo(204);
+        assertThat(api.manager.get(agreement).status()).isEqualTo(404);
+    }
+}

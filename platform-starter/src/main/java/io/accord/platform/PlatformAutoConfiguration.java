@@ -5,6 +5,7 @@ import io.accord.platform.hub.HubConfiguration;
 import io.accord.platform.idempotency.IdempotencyConfiguration;
 import io.accord.platform.inbox.InboxConfiguration;
 import io.accord.platform.kafka.BatchConsumerConfiguration;
+import io.accord.platform.kafka.KafkaHealthConfiguration;
 import io.accord.platform.metrics.MetricsConfiguration;
 import io.accord.platform.outbox.OutboxConfiguration;
 import io.accord.platform.persistence.PersistenceConfiguration;
@@ -60,7 +61,7 @@ import java.nio.file.Path;
         InboxConfiguration.class, AuditConfiguration.class, PersistenceConfiguration.class,
         IdempotencyConfiguration.class, ClockConfiguration.class, SchedulingConfiguration.class, JobItemsConfiguration.class,
         ContainerProblemsConfiguration.class, OutboundConfiguration.class, HubConfiguration.class,
-        BatchConsumerConfiguration.class, MetricsConfiguration.class})
+        BatchConsumerConfiguration.class, KafkaHealthConfiguration.class, MetricsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     @Bean

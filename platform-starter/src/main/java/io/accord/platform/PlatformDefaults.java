@@ -43,7 +43,6 @@ class PlatformDefaults implements EnvironmentPostProcessor {
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("management.endpoint.health.show-details", "when-authorized"),
             Map.entry("management.endpoint.health.roles", "platform-admin,ops"),
-            Map.entry("management.health.kafka.enabled", "false"),
             // latency as a Prometheus histogram (http_server_requests_seconds_bucket, for histogram_quantile and SLOs
             // across replicas) with these ten buckets only: Micrometer's percentiles-histogram would add about 70 per
             // uri, method and status (docs/deploy-kubernetes.md, "Observability")

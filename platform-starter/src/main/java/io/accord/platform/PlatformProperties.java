@@ -33,6 +33,7 @@ import java.util.List;
  *                      component's {@code tmpSize})
  * @param virtualRequestThreads whether each HTTP request is served on a virtual thread of its own (default) rather
  *                      than from Tomcat's pool of platform threads, so that slow clients cannot take every thread
+ * @param health        the health components of the systems the service depends on ({@code kafka}, {@code jwks})
  */
 @ConfigurationProperties("accord.platform")
 public record PlatformProperties(
@@ -47,7 +48,8 @@ public record PlatformProperties(
         @DefaultValue("20s") Duration requestDatabaseTimeout,
         @DefaultValue("25s") Duration requestConnectionWait,
         @DefaultValue("200MB") DataSize uploadSpoolBudget,
-        @DefaultValue("true") boolean virtualRequestThreads) {
+        @DefaultValue("true") boolean virtualRequestThreads,
+        @DefaultValue Health health) {
 
     /**
      * @param pollInterval how often the relay looks for unsent events
@@ -66,6 +68,13 @@ public record PlatformProperties(
             @DefaultValue("7d") Duration retention,
             @DefaultValue("200ms") Duration firstBackoff,
             @DefaultValue("10") int maxAttempts) {
+    }
+
+    /**
+     * @param timeout how long the {@code kafka} and {@code jwks} health components wait for the broker's and
+     *                Keycloak's answer before they are DOWN
+     */
+    public record Health(@DefaultValue("2s") Duration timeout) {
     }
 
     /**

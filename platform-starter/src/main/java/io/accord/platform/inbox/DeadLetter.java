@@ -23,13 +23,16 @@ import java.util.Set;
  *
  * @param exception  the class of the listener's exception, as {@link DeadLetters} counts it, not the container's
  *                   wrappers around it that {@code kafka_dlt-exception-fqcn} names
- * @param replayedAt when it was replayed to {@code originalTopic}, {@code null} while it was not
+ * @param replayedAt  when it was replayed to {@code originalTopic} (or, while {@code SENDING}, claimed for that),
+ *                    {@code null} while it was not
+ * @param replayState {@code SENT}: the broker took the replayed record; {@code SENDING}: a replay claimed it and was
+ *                    not confirmed (yet), the record may be out ({@link ReplayClaims}); {@code null}: not replayed
  */
 @Schema(name = "DeadLetter")
 record DeadLetter(String topic, int partition, long offset, Instant timestamp, String key, String originalTopic,
                   Integer originalPartition, Long originalOffset, Instant originalTimestamp, String consumerGroup,
                   String eventId, String eventType, String subject, String exception, String message,
-                  Instant replayedAt, String replayedBy,
+                  Instant replayedAt, String replayedBy, String replayState,
                   @JsonInclude(JsonInclude.Include.NON_NULL) String payload) {
 
     private static final Set<String> WRAPPERS = Set.of(ListenerExecutionFailedException.class.getName(),
@@ -48,7 +51,7 @@ record DeadLetter(String topic, int partition, long offset, Instant timestamp, S
                 originalTimestamp == null ? null : Instant.ofEpochMilli(originalTimestamp),
                 text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP), text(record, CloudEventHeaders.ID),
                 text(record, CloudEventHeaders.TYPE), text(record, CloudEventHeaders.SUBJECT),
-                exception(record), text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE), null, null,
+                exception(record), text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE), null, null, null,
                 withPayload && record.value() != null ? new String(record.value(), StandardCharsets.UTF_8) : null);
     }
 
@@ -57,10 +60,10 @@ record DeadLetter(String topic, int partition, long offset, Instant timestamp, S
         return topic + "-" + partition + "@" + offset;
     }
 
-    DeadLetter replayed(Instant at, String by) {
+    DeadLetter replayed(ReplayClaims.Claim replay) {
         return new DeadLetter(topic, partition, offset, timestamp, key, originalTopic, originalPartition,
-                originalOffset, originalTimestamp, consumerGroup, eventId, eventType, subject, exception, message, at,
-                by, payload);
+                originalOffset, originalTimestamp, consumerGroup, eventId, eventType, subject, exception, message,
+                replay.at(), replay.by(), replay.state().name(), payload);
     }
 
     /**

@@ -62,7 +62,8 @@ class DeadLetterAdminController {
     @PostMapping(PATH + "/{topic}/{partition}/{offset}/replay")
     @Operation(operationId = "replayDeadLetter", summary = "Republish a dead letter to its original topic (its key"
             + " and headers, plus accord-replayed-from) once its cause is fixed; once only: a dead letter already"
-            + " replayed is answered ALREADY_REPLAYED and not sent again; audited")
+            + " replayed is answered ALREADY_REPLAYED and not sent again, one whose replay is not confirmed (yet) 409"
+            + " for two minutes from its claim; audited")
     DeadLetterReplays.Replay replay(@PathVariable @Pattern(regexp = TOPIC, message = TOPIC_MESSAGE) String topic,
                                     @PathVariable @Min(0) int partition, @PathVariable @Min(0) long offset) {
         return deadLetters.replay(topic, partition, offset);
@@ -71,8 +72,8 @@ class DeadLetterAdminController {
     @PostMapping(PATH + "/{topic}/replay")
     @Operation(operationId = "replayDeadLetters", summary = "Republish this service's dead letters of a dead-letter"
             + " topic (?partition= for one partition) up to ?upToOffset= (inclusive; all of them without it) to"
-            + " their original topic, each once: those already replayed are counted, not sent again; records that"
-            + " are no CloudEvent are left; each replay audited")
+            + " their original topic, each once: those already replayed (or IN_PROGRESS: not confirmed yet) are"
+            + " counted, not sent again; records that are no CloudEvent are left; each replay audited")
     DeadLetterReplays.Summary replayAll(
             @PathVariable @Pattern(regexp = TOPIC, message = TOPIC_MESSAGE) String topic,
             @RequestParam(required = false) @Min(0) Integer partition,

@@ -19,17 +19,13 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,12 +34,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * Ops' dead letters of this service's consumers: listed from the DLTs ({@link DeadLetterTopics}), and replayed by
  * republishing the record to its original topic with its key and headers (not the {@code kafka_dlt-*} ones) plus
- * {@value #REPLAYED_FROM}. Each dead letter is replayed at most once: its place on the DLT is claimed in
- * {@code dead_letter_replay} and the replay audited in the transaction around the send, so a second request (another
- * replica, "replay all" after a single replay) finds it replayed. Should that transaction fail after the broker took
- * the record, the record is out but not remembered; the consumers' inbox applies an event id once, so even a second
- * replay of it would change nothing. Only CloudEvents are replayed: a record without {@code ce_id} would be
- * dead-lettered again by every consumer of the topic.
+ * {@value #REPLAYED_FROM}. Each dead letter is replayed once: its place on the DLT is claimed in
+ * {@code dead_letter_replay} and committed before the send, and confirmed with the audit entry after it
+ * ({@link ReplayClaims}), so a second request (another replica, "replay all" after a single replay) finds it replayed,
+ * or being replayed, even when the confirming transaction failed after the broker took the record. An unconfirmed
+ * claim older than {@link ReplayClaims#UNCONFIRMED_AFTER} is sent again on request: the consumers' inbox applies an
+ * event id once. Only CloudEvents are replayed: a record without {@code ce_id} would be dead-lettered again by every
+ * consumer of the topic.
  */
 class DeadLetterReplays {
 
@@ -58,7 +55,7 @@ class DeadLetterReplays {
 
     private final DeadLetterTopics topics;
     private final KafkaTemplate<String, byte[]> kafka;
-    private final JdbcClient jdbc;
+    private final ReplayClaims claims;
     private final TransactionTemplate transactions;
     private final AuditTrail audit;
     private final Tenancy tenancy;
@@ -68,7 +65,7 @@ class DeadLetterReplays {
                       TransactionTemplate transactions, AuditTrail audit, Tenancy tenancy, Clock clock) {
         this.topics = topics;
         this.kafka = kafka;
-        this.jdbc = jdbc;
+        this.claims = new ReplayClaims(jdbc, transactions.getTransactionManager());
         this.transactions = transactions;
         this.audit = audit;
         this.tenancy = tenancy;
@@ -76,10 +73,11 @@ class DeadLetterReplays {
     }
 
     /** What a replay did with one dead letter. */
-    enum ReplayOutcome { REPLAYED, ALREADY_REPLAYED, NOT_REPLAYABLE }
+    enum ReplayOutcome { REPLAYED, ALREADY_REPLAYED, IN_PROGRESS, NOT_REPLAYABLE }
 
     /**
-     * @param replayedTo the topic, partition and offset of the republished record ({@code null} when not replayed)
+     * @param replayedTo the topic, partition and offset of the republished record ({@code null} when not replayed, or
+     *                   while {@code IN_PROGRESS}: claimed by another request at {@code replayedAt}, not confirmed)
      */
     @Schema(name = "DeadLetterReplay")
     record Replay(String deadLetter, String eventId, ReplayOutcome outcome, String replayedTo, Instant replayedAt,
@@ -87,12 +85,13 @@ class DeadLetterReplays {
     }
 
     @Schema(name = "DeadLetterReplaySummary")
-    record Summary(String topic, long replayed, long alreadyReplayed, long notReplayable, List<Replay> records) {
+    record Summary(String topic, long replayed, long alreadyReplayed, long inProgress, long notReplayable,
+                   List<Replay> records) {
 
         static Summary of(String topic, List<Replay> records) {
             return new Summary(topic, count(records, ReplayOutcome.REPLAYED),
-                    count(records, ReplayOutcome.ALREADY_REPLAYED), count(records, ReplayOutcome.NOT_REPLAYABLE),
-                    records);
+                    count(records, ReplayOutcome.ALREADY_REPLAYED), count(records, ReplayOutcome.IN_PROGRESS),
+                    count(records, ReplayOutcome.NOT_REPLAYABLE), records);
         }
 
         private static long count(List<Replay> records, ReplayOutcome outcome) {
@@ -134,6 +133,12 @@ class DeadLetterReplays {
             throw new ConflictException("Dead letter " + replay.deadLetter() + " is not a CloudEvent (no ce_id):"
                     + " every consumer of its topic would dead-letter it again. Find and stop its producer.");
         }
+        if (replay.outcome() == ReplayOutcome.IN_PROGRESS) {
+            throw new ConflictException("Dead letter " + replay.deadLetter() + " is being replayed: claimed by "
+                    + replay.replayedBy() + " at " + replay.replayedAt() + ", not confirmed yet (it may be out). Asked"
+                    + " again from " + replay.replayedAt().plus(ReplayClaims.UNCONFIRMED_AFTER) + " on, it is sent"
+                    + " again; the consumers apply its event once.");
+        }
         return replay;
     }
 
@@ -154,40 +159,54 @@ class DeadLetterReplays {
         if (letter.eventId() == null) {
             return new Replay(letter.id(), null, ReplayOutcome.NOT_REPLAYABLE, null, null, null);
         }
-        return transactions.execute(status -> {
-            Instant now = clock.instant();
-            String actor = tenancy.actor();
-            // the primary key makes a concurrent replay of the same dead letter wait here, then find it claimed
-            int claimed = jdbc.sql("""
-                            insert into dead_letter_replay (dead_letter_topic, dead_letter_partition, dead_letter_offset,
-                                original_topic, event_id, replayed_at, replayed_by)
-                            values (:topic, :partition, :offset, :originalTopic, :eventId, :at, :by)
-                            on conflict do nothing""")
-                    .param("topic", letter.topic()).param("partition", letter.partition())
-                    .param("offset", letter.offset()).param("originalTopic", letter.originalTopic())
-                    .param("eventId", letter.eventId()).param("at", now.atOffset(ZoneOffset.UTC))
-                    .param("by", actor).update();
-            if (claimed == 0) {
-                return previous(letter);
-            }
-            RecordMetadata sent = send(record, letter);
-            jdbc.sql("""
-                            update dead_letter_replay set replayed_to_partition = :partition, replayed_to_offset = :offset
-                            where dead_letter_topic = :topic and dead_letter_partition = :dltPartition
-                              and dead_letter_offset = :dltOffset""")
-                    .param("partition", sent.partition()).param("offset", sent.offset())
-                    .param("topic", letter.topic()).param("dltPartition", letter.partition())
-                    .param("dltOffset", letter.offset()).update();
-            Replay replay = new Replay(letter.id(), letter.eventId(), ReplayOutcome.REPLAYED,
-                    sent.topic() + "-" + sent.partition() + "@" + sent.offset(), now, actor);
-            audit.record(null, RESOURCE_TYPE, letter.id(), REPLAYED, letter, replay);
-            log.info("Replayed dead letter {} (event {}, key {}) of consumer group {} to {}", letter.id(),
-                    letter.eventId(), letter.key(), letter.consumerGroup(), replay.replayedTo());
-            return replay;
-        });
+        ReplayClaims.Claim claim = claims.claim(letter, now(), tenancy.actor());
+        return switch (claim.state()) {
+            case SENT -> new Replay(letter.id(), letter.eventId(), ReplayOutcome.ALREADY_REPLAYED, claim.replayedTo(),
+                    claim.at(), claim.by());
+            case SENDING -> new Replay(letter.id(), letter.eventId(), ReplayOutcome.IN_PROGRESS, null, claim.at(),
+                    claim.by());
+            case CLAIMED -> send(record, letter, claim);
+        };
     }
 
-    private RecordMetadata send(ConsumerRecord<String, byte[]> record, DeadLetter letter) {
+    /** Sends the claimed dead letter, then confirms the claim and audits the replay; gives the claim back unsent. */
+    private Replay send(ConsumerRecord<String, byte[]> record, DeadLetter letter, ReplayClaims.Claim claim) {
+        RecordMetadata sent;
+        try {
+            sent = republish(record, letter);
+        } catch (RuntimeException failed) {
+            try {
+                claims.release(letter, claim);
+            } catch (RuntimeException notReleased) {
+                failed.addSuppressed(notReleased);
+            }
+            throw failed;
+        }
+        Instant at = now();
+        Replay replay = new Replay(letter.id(), letter.eventId(), ReplayOutcome.REPLAYED,
+                sent.topic() + "-" + sent.partition() + "@" + sent.offset(), at, claim.by());
+        try {
+            transactions.executeWithoutResult(status -> {
+                claims.confirm(letter, sent, at);
+                audit.record(null, RESOURCE_TYPE, letter.id(), REPLAYED, letter, replay);
+            });
+        } catch (RuntimeException notConfirmed) {
+            log.warn("Replayed dead letter {} (event {}) to {} but could not confirm it: it stays claimed (SENDING);"
+                            + " asked again after {} it is sent again, and the consumers apply its event once",
+                    letter.id(), letter.eventId(), replay.replayedTo(), ReplayClaims.UNCONFIRMED_AFTER);
+            throw notConfirmed;
+        }
+        log.info("Replayed dead letter {} (event {}, key {}) of consumer group {} to {}", letter.id(),
+                letter.eventId(), letter.key(), letter.consumerGroup(), replay.replayedTo());
+        return replay;
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps: a claim is given back by the time it was made. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private RecordMetadata republish(ConsumerRecord<String, byte[]> record, DeadLetter letter) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             if (!header.key().startsWith(DEAD_LETTER_HEADERS) && !header.key().equals(REPLAYED_FROM)) {
@@ -209,47 +228,10 @@ class DeadLetterReplays {
         }
     }
 
-    private Replay previous(DeadLetter letter) {
-        return jdbc.sql("""
-                        select original_topic, replayed_to_partition, replayed_to_offset, replayed_at, replayed_by
-                        from dead_letter_replay
-                        where dead_letter_topic = :topic and dead_letter_partition = :partition
-                          and dead_letter_offset = :offset""")
-                .param("topic", letter.topic()).param("partition", letter.partition()).param("offset", letter.offset())
-                .query((rs, row) -> new Replay(letter.id(), letter.eventId(), ReplayOutcome.ALREADY_REPLAYED,
-                        rs.getString("original_topic") + "-" + rs.getInt("replayed_to_partition") + "@"
-                                + rs.getLong("replayed_to_offset"),
-                        rs.getTimestamp("replayed_at").toInstant(), rs.getString("replayed_by")))
-                .single();
-    }
-
-    /** The page's dead letters with when and by whom each was replayed, if it was. */
+    /** The page's dead letters with when and by whom each was replayed, if it was (or is being). */
     private List<DeadLetter> withReplays(List<DeadLetter> page) {
-        if (page.isEmpty()) {
-            return page;
-        }
-        StringBuilder sql = new StringBuilder("""
-                select dead_letter_topic, dead_letter_partition, dead_letter_offset, replayed_at, replayed_by
-                from dead_letter_replay where (dead_letter_topic, dead_letter_partition, dead_letter_offset) in (""");
-        for (int i = 0; i < page.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:topic").append(i).append(", :partition").append(i)
-                    .append(", :offset").append(i).append(')');
-        }
-        JdbcClient.StatementSpec statement = jdbc.sql(sql.append(')').toString());
-        for (int i = 0; i < page.size(); i++) {
-            statement = statement.param("topic" + i, page.get(i).topic())
-                    .param("partition" + i, page.get(i).partition()).param("offset" + i, page.get(i).offset());
-        }
-        Map<String, DeadLetter> replayed = new HashMap<>();
-        statement.query((rs, row) -> replayedRow(rs)).list()
-                .forEach(row -> replayed.put(row.id(), row));
-        return page.stream().map(letter -> Optional.ofNullable(replayed.get(letter.id()))
-                .map(row -> letter.replayed(row.replayedAt(), row.replayedBy())).orElse(letter)).toList();
-    }
-
-    private static DeadLetter replayedRow(ResultSet rs) throws SQLException {
-        return new DeadLetter(rs.getString("dead_letter_topic"), rs.getInt("dead_letter_partition"),
-                rs.getLong("dead_letter_offset"), null, null, null, null, null, null, null, null, null, null, null,
-                null, rs.getTimestamp("replayed_at").toInstant(), rs.getString("replayed_by"), null);
+        Map<String, ReplayClaims.Claim> replays = claims.of(page);
+        return page.stream().map(letter -> replays.containsKey(letter.id())
+                ? letter.replayed(replays.get(letter.id())) : letter).toList();
     }
 }

@@ -8,10 +8,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -196,6 +201,27 @@ public class PlatformSecurityConfiguration {
                 : NimbusJwtDecoder.withJwkSource(realmKeys.source()).build();
         decoder.setJwtValidator(AccessTokenValidator.of(jwt.issuerUri(), jwt.audience()));
         return new CachingJwtDecoder(decoder, clock);
+    }
+
+    /**
+     * The {@code jwks} health component: the realm's JWK set reachable ({@link RealmKeysHealth}); none when tokens are
+     * checked with a public key; {@code management.health.jwks.enabled=false} drops it.
+     */
+    @Bean
+    @Conditional(ChecksTokensWithTheRealmsKeys.class)
+    @ConditionalOnEnabledHealthIndicator("jwks")
+    RealmKeysHealth jwksHealthIndicator(PlatformProperties properties) {
+        return new RealmKeysHealth(properties.jwt().effectiveJwkSetUri(), properties.health().timeout());
+    }
+
+    /** No {@code accord.platform.jwt.public-key-location}: tokens are checked with the realm's JWK set. */
+    static final class ChecksTokensWithTheRealmsKeys implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String publicKey = context.getEnvironment().getProperty("accord.platform.jwt.public-key-location");
+            return publicKey == null || publicKey.isBlank();
+        }
     }
 
     /** The realm's keys, fetched in the background as the service starts (none with a public key). */

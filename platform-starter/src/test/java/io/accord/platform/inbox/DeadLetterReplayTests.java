@@ -123,13 +123,81 @@ class DeadLetterReplayTests {
         assertThat(listed(ops.get(DEAD_LETTERS + "?topic=" + DLT + "&limit=1000"), key).path("replayedAt").isString())
                 .isTrue();
 
-        // sent once more all the same (a replay whose commit failed after the send): the inbox skips the event id;
+        // sent once more all the same (as a replay taking over an unconfirmed claim does): the inbox skips the event;
         // a later event of the key, on the same partition, shows the copy was consumed before it
         TestKafka.send(copy(republished));
         String later = UUID.randomUUID().toString();
         TestKafka.send(TestKafka.cloudEvent(TOPIC, key, "TestHappened", later, key, "{}"));
         await().atMost(Duration.ofSeconds(30)).until(() -> effects(later) == 1);
         assertThat(effects(eventId)).isEqualTo(1);
+    }
+
+    /**
+     * The transaction confirming a replay fails after the broker took the record (the database refuses its audit
+     * entry): the replay stays claimed, so asking again neither sends it again nor claims it was never sent, until
+     * the claim is older than {@link ReplayClaims#UNCONFIRMED_AFTER}; then it is sent again and the inbox skips it.
+     */
+    @Test
+    void aReplayWhoseConfirmationFailedAfterTheSendIsNotSentAgainUntilItsClaimIsOld() {
+        String key = "unconfirmed-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        BROKEN.add(key);
+        TestKafka.send(TestKafka.cloudEvent(TOPIC, key, "TestHappened", eventId, key, "{}"));
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(key);
+        BROKEN.remove(key);
+        String deadLetter = DLT + "-" + dead.partition() + "@" + dead.offset();
+        String replayPath = DEAD_LETTERS + "/" + DLT + "/" + dead.partition() + "/" + dead.offset() + "/replay";
+
+        TestHttp.Response unconfirmed;
+        String refusal = "test_refuse_" + UUID.randomUUID().toString().replace("-", "");
+        jdbc.sql("create function " + refusal + "() returns trigger language plpgsql as $$ begin"
+                + " raise exception 'refused by a test' using errcode = 'P0001'; end $$").update();
+        jdbc.sql("create trigger " + refusal + " before insert on audit_event for each row when"
+                + " (new.resource_type = 'dead-letter' and new.resource_id = '" + deadLetter + "')"
+                + " execute function " + refusal + "()").update();
+        try {
+            unconfirmed = ops.post(replayPath, "");
+        } finally {
+            jdbc.sql("drop trigger if exists " + refusal + " on audit_event").update();
+            jdbc.sql("drop function if exists " + refusal + "()").update();
+        }
+
+        assertThat(unconfirmed.status()).as(unconfirmed.body()).isGreaterThanOrEqualTo(500);
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(eventId) == 1);
+        TestHttp.Response again = admin.post(replayPath, "");
+        assertThat(again.status()).as("claimed, maybe sent: not sent again").isEqualTo(409);
+        assertThat(again.contentType()).startsWith("application/problem+json");
+        assertThat(again.json().get("detail").asString()).contains("is being replayed", "olga-ops");
+        TestHttp.Response all = admin.post(DEAD_LETTERS + "/" + DLT + "/replay?upToOffset=" + dead.offset(), "");
+        assertThat(all.status()).as(all.body()).isEqualTo(200);
+        assertThat(outcome(all, dead.offset())).isEqualTo("IN_PROGRESS");
+        assertThat(listed(ops.get(DEAD_LETTERS + "?topic=" + DLT + "&limit=1000"), key).get("replayState")
+                .asString()).isEqualTo("SENDING");
+
+        jdbc.sql("""
+                        update dead_letter_replay set replayed_at = replayed_at - interval '1 hour'
+                        where dead_letter_topic = :topic and dead_letter_partition = :partition
+                          and dead_letter_offset = :offset""")
+                .param("topic", dead.topic()).param("partition", dead.partition()).param("offset", dead.offset())
+                .update();
+        TestHttp.Response resent = admin.post(replayPath, "");
+
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.json().get("outcome").asString()).isEqualTo("REPLAYED");
+        assertThat(resent.json().get("replayedBy").asString()).isEqualTo("pat-admin");
+        assertThat(admin.post(replayPath, "").json().get("outcome").asString()).isEqualTo("ALREADY_REPLAYED");
+        assertThat(audited(deadLetter)).isEqualTo(1);
+        assertThat(listed(ops.get(DEAD_LETTERS + "?topic=" + DLT + "&limit=1000"), key).get("replayState")
+                .asString()).isEqualTo("SENT");
+        // a later event of the key, on the same partition, shows both copies were consumed before it: applied once
+        String later = UUID.randomUUID().toString();
+        TestKafka.send(TestKafka.cloudEvent(TOPIC, key, "TestHappened", later, key, "{}"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(later) == 1);
+        assertThat(effects(eventId)).isEqualTo(1);
+        assertThat(TestKafka.awaitRecords(TOPIC, record -> key.equals(record.key()), 4, Duration.ofSeconds(30))
+                .stream().filter(record -> record.headers().lastHeader(DeadLetterReplays.REPLAYED_FROM) != null))
+                .as("sent by the unconfirmed replay and by the one after its claim was old, not in between")
+                .hasSize(2);
     }
 
     @Test

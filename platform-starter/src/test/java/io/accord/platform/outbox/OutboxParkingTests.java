@@ -11,6 +11,8 @@ import io.accord.testsupport.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,9 +43,10 @@ class OutboxParkingTests {
     private final TestHttp ops;
     private final TestHttp admin;
     private final TestHttp manager;
+    private final HealthEndpoint health;
 
     OutboxParkingTests(Outbox outbox, JdbcClient jdbc, PlatformTransactionManager transactionManager,
-                       MeterRegistry meters, @LocalServerPort int port) {
+                       MeterRegistry meters, HealthEndpoint health, @LocalServerPort int port) {
         this.outbox = outbox;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -51,6 +54,7 @@ class OutboxParkingTests {
         this.ops = TestHttp.localPort(port).as(TestJwt.staff("olga-ops", Roles.OPS));
         this.admin = TestHttp.localPort(port).as(TestJwt.staff("pat-admin", Roles.PLATFORM_ADMIN));
         this.manager = TestHttp.localPort(port).as(TestJwt.staff("max-manager", Roles.PARTNER_MANAGER));
+        this.health = health;
     }
 
     @Test
@@ -126,6 +130,29 @@ class OutboxParkingTests {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("status").asString()).isEqualTo("UP");
         assertThat(health.json().get("details").get("parked").asLong()).isEqualTo(parked);
+    }
+
+    /**
+     * The broker the outbox publishes to is the {@code kafka} health component, UP while it answers; neither probe's
+     * group includes it (a broker outage must not restart or unready the pods: the outbox buffers), and with a
+     * public key there is no JWK set to be a {@code jwks} component.
+     */
+    @Test
+    void opsSeeTheBrokerAsTheKafkaHealthComponentWhichNeitherProbeIncludes() {
+        TestHttp.Response kafka = ops.get("/actuator/health/kafka");
+
+        assertThat(kafka.status()).as(kafka.body()).isEqualTo(200);
+        assertThat(kafka.json().get("status").asString()).isEqualTo("UP");
+        assertThat(kafka.json().get("details").get("clusterId").asString()).isNotBlank();
+        assertThat(kafka.json().get("details").get("brokers").asInt()).isPositive();
+        for (String probe : new String[] {"liveness", "readiness"}) {
+            assertThat(ops.get("/actuator/health/" + probe).status()).isEqualTo(200);
+            // the probes answer their status only; their members, as the endpoint sees them
+            assertThat(((CompositeHealthDescriptor) health.healthForPath(probe)).getComponents()).as(probe)
+                    .isNotEmpty().doesNotContainKeys("kafka", "jwks", "outbox", "db");
+        }
+        assertThat(ops.get("/actuator/health").json().get("components").propertyNames()).contains("kafka", "outbox")
+                .doesNotContain("jwks");
     }
 
     /** A stuck event's age is what on-call alerts on (AccordOutboxAge); the health stays UP and shows it too. */

@@ -13,6 +13,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -115,6 +117,24 @@ class RealmKeysTests {
         } finally {
             keys.stop();
         }
+    }
+
+    /** The {@code jwks} health component against the real endpoint: UP with its keys, DOWN once it fails. */
+    @Test
+    void theJwksHealthComponentIsUpWhileTheRealmAnswersWithKeysAndDownWhileItDoesNot() {
+        RealmKeysHealth health = new RealmKeysHealth(certs(), Duration.ofMillis(500));
+
+        Health answering = health.health();
+        assertThat(answering.getStatus()).isEqualTo(Status.UP);
+        assertThat(answering.getDetails()).containsEntry("keys", 1).containsEntry("jwkSetUri", certs());
+
+        this.answering.set(false);
+        Health failing = health.health();
+        assertThat(failing.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(failing.getDetails()).containsEntry("status", 503);
+
+        assertThat(new RealmKeysHealth("http://127.0.0.1:1/certs", Duration.ofMillis(500)).health().getStatus())
+                .as("nothing listening").isEqualTo(Status.DOWN);
     }
 
     @Test

@@ -91,25 +91,55 @@ class AdjustmentController {
     /**
      * An adjustment as callers see it: {@code amount} a decimal string as everywhere else in settlement's answers, at
      * least at the currency's minor unit ({@code "1.00"}), with the decimals the dispute service sent beyond it;
-     * {@code resolvedBy} (one of our users) {@code null} to a partner.
+     * {@code resolvedBy} (one of our users) {@code null} to a partner; {@code settledLineId} the first line that
+     * carries it (kept for callers reading one line), {@code settledLines} every one (empty while pending).
      */
     record AdjustmentView(String adjustmentId, String disputeId, UUID partnerId, String direction, String amount,
                           String currency, String reason, String periodReference, String statementReference,
                           String outcome, java.time.Instant resolvedAt, String resolvedBy,
                           java.time.Instant receivedAt, UUID statementId, UUID noteId, String settledLineId,
-                          java.time.Instant carriedAt) {
+                          java.time.Instant carriedAt, List<SettledLineView> settledLines) {
 
         static AdjustmentView of(DisputeAdjustments.Adjustment adjustment, boolean staff) {
-            java.math.BigDecimal amount = adjustment.amount().stripTrailingZeros();
-            int digits = Math.max(0, java.util.Currency.getInstance(adjustment.currency())
-                    .getDefaultFractionDigits());
             return new AdjustmentView(adjustment.adjustmentId(), adjustment.disputeId(), adjustment.partnerId(),
-                    adjustment.direction(), amount.setScale(Math.max(digits, amount.scale())).toPlainString(),
+                    adjustment.direction(), decimal(adjustment.amount(), adjustment.currency()),
                     adjustment.currency(), adjustment.reason(), adjustment.periodReference(),
                     adjustment.statementReference(), adjustment.outcome(), adjustment.resolvedAt(),
                     staff ? adjustment.resolvedBy() : null, adjustment.receivedAt(), adjustment.statementId(),
-                    adjustment.noteId(), adjustment.settledLineId(), adjustment.carriedAt());
+                    adjustment.noteId(), adjustment.settledLineId(), adjustment.carriedAt(),
+                    adjustment.settledLines().stream().map(SettledLineView::of).toList());
         }
+    }
+
+    /**
+     * A document line carrying (a share of) an adjustment.
+     *
+     * @param lineId          {@code <document id>-<n>}
+     * @param statementLineId the disputed statement line whose share it carries, {@code null} when not split
+     * @param amount          as the document shows it, signed (positive in the partner's favour), in {@code currency}
+     * @param sourceAmount    a converted statement line's share in the adjustment's currency ({@code sourceCurrency}),
+     *                        with the period-end {@code fxRate} and its version {@code fxRateId}; all {@code null}
+     *                        when the line was not converted
+     */
+    record SettledLineView(String lineId, String statementLineId, String amount, String currency,
+                           String sourceAmount, String sourceCurrency, String fxRate, UUID fxRateId) {
+
+        static SettledLineView of(DisputeAdjustments.PlacedLine line) {
+            io.accord.contracts.value.Money source = line.sourceAmount();
+            return new SettledLineView(line.lineId(), line.statementLineId(),
+                    decimal(line.amount().amount(), line.amount().currency()), line.amount().currency(),
+                    source == null ? null : decimal(source.amount(), source.currency()),
+                    source == null ? null : source.currency(),
+                    line.fxRate() == null ? null : line.fxRate().stripTrailingZeros().toPlainString(),
+                    line.fxRateId());
+        }
+    }
+
+    /** At least at the currency's minor unit, with any decimals beyond it that are not zero. */
+    private static String decimal(java.math.BigDecimal value, String currency) {
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+        return stripped.setScale(Math.max(digits, stripped.scale())).toPlainString();
     }
 
     @GetMapping(SETTINGS)

@@ -1,5 +1,6 @@
 package io.accord.settlement.adjustment;
 
+import io.accord.contracts.value.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,6 +64,41 @@ class AdjustmentStore {
                         rs.getBigDecimal("disputed_amount"), rs.getBigDecimal("amount"))).list();
     }
 
+    /** Stores the document lines that carry the adjustment now settled, in document order. */
+    void addSettledLines(String adjustmentId, List<DisputeAdjustments.PlacedLine> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            DisputeAdjustments.PlacedLine line = lines.get(i);
+            jdbc.sql("""
+                            insert into dispute_adjustment_settled_line (adjustment_id, line_number, line_id,
+                                                                         statement_line_id, amount, currency,
+                                                                         source_amount, source_currency, fx_rate,
+                                                                         fx_rate_id)
+                            values (:id, :number, :line, :disputed, :amount, :currency, :source, :sourceCurrency,
+                                    :rate, :rateId)""")
+                    .param("id", adjustmentId).param("number", i + 1).param("line", line.lineId())
+                    .param("disputed", line.statementLineId()).param("amount", line.amount().amount())
+                    .param("currency", line.amount().currency())
+                    .param("source", line.sourceAmount() == null ? null : line.sourceAmount().amount())
+                    .param("sourceCurrency", line.sourceAmount() == null ? null : line.sourceAmount().currency())
+                    .param("rate", line.fxRate()).param("rateId", line.fxRateId()).update();
+        }
+    }
+
+    private List<DisputeAdjustments.PlacedLine> settledLines(String adjustmentId) {
+        return jdbc.sql("""
+                        select * from dispute_adjustment_settled_line where adjustment_id = :id order by line_number""")
+                .param("id", adjustmentId)
+                .query((rs, row) -> {
+                    BigDecimal source = rs.getBigDecimal("source_amount");
+                    return new DisputeAdjustments.PlacedLine(rs.getString("line_id"),
+                            rs.getString("statement_line_id"),
+                            Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
+                            source == null ? null
+                                    : Money.of(source, rs.getString("source_currency")),
+                            rs.getBigDecimal("fx_rate"), rs.getObject("fx_rate_id", UUID.class));
+                }).list();
+    }
+
     /** The partner's pending adjustments, oldest first, locked until the transaction ends. */
     List<DisputeAdjustments.Adjustment> lockPending(UUID partnerId) {
         return jdbc.sql("""
@@ -92,6 +128,11 @@ class AdjustmentStore {
                         where statement_id = :statement and document_issued_at is null
                         order by received_at, adjustment_id for update""")
                 .param("statement", statementId).query((rs, row) -> adjustment(rs)).list();
+        jdbc.sql("""
+                        delete from dispute_adjustment_settled_line where adjustment_id in (
+                            select adjustment_id from dispute_adjustment
+                            where statement_id = :statement and document_issued_at is null)""")
+                .param("statement", statementId).update();
         jdbc.sql("""
                         update dispute_adjustment set statement_id = null, settled_line_id = null, carried_at = null
                         where statement_id = :statement and document_issued_at is null""")
@@ -168,7 +209,7 @@ class AdjustmentStore {
                             adjustment.currency(), adjustment.reason(), adjustment.periodReference(),
                             adjustment.statementReference(), adjustment.outcome(), adjustment.resolvedAt(),
                             adjustment.resolvedBy(), adjustment.receivedAt(), null, null, null, null,
-                            adjustment.lines());
+                            adjustment.lines(), List.of());
                 }).list();
     }
 
@@ -184,7 +225,8 @@ class AdjustmentStore {
                 rs.getString("currency"), rs.getString("reason"), rs.getString("period_reference"),
                 rs.getString("statement_reference"), rs.getString("outcome"), instant(rs, "resolved_at"),
                 rs.getString("resolved_by"), instant(rs, "received_at"), rs.getObject("statement_id", UUID.class), rs.getObject("note_id", UUID.class),
-                rs.getString("settled_line_id"), instant(rs, "carried_at"), lines(rs.getString("adjustment_id")));
+                rs.getString("settled_line_id"), instant(rs, "carried_at"), lines(rs.getString("adjustment_id")),
+                settledLines(rs.getString("adjustment_id")));
     }
 
     private static String truncate(String text, int max) {

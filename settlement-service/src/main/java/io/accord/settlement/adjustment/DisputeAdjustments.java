@@ -75,6 +75,7 @@ public class DisputeAdjustments {
                 throw new IllegalStateException("Adjustment " + line.adjustmentId() + " was no longer pending: "
                         + "another document carries it");
             }
+            store.addSettledLines(line.adjustmentId(), line.lines());
             settled(line, "STATEMENT_LINE", statementId, now);
         }
     }
@@ -112,6 +113,7 @@ public class DisputeAdjustments {
         if (!store.settleByNote(line.adjustmentId(), noteId, line.lineId(), now)) {
             throw new IllegalStateException("Adjustment " + line.adjustmentId() + " was no longer pending");
         }
+        store.addSettledLines(line.adjustmentId(), line.lines());
         settled(line, noteType, noteId, now);
     }
 
@@ -220,8 +222,21 @@ public class DisputeAdjustments {
     /**
      * One document line carrying an adjustment, or its share of the disputed statement line {@code statementLineId}
      * ({@code null}: not split).
+     *
+     * @param amount       as the document shows it: minor unit, in the document's currency, positive in the
+     *                     partner's favour
+     * @param sourceAmount a converted statement line's share in the adjustment's currency, {@code null} when the line
+     *                     was not converted
+     * @param fxRate       the period-end rate it was converted at (1 source = rate), {@code null} when not converted
+     * @param fxRateId     the FX rate version {@code fxRate} is, {@code null} when not converted or not known
      */
-    public record PlacedLine(String lineId, String statementLineId, Money amount) {
+    public record PlacedLine(String lineId, String statementLineId, Money amount, Money sourceAmount,
+                             BigDecimal fxRate, UUID fxRateId) {
+
+        /** A line in the adjustment's own currency (not converted). */
+        public PlacedLine(String lineId, String statementLineId, Money amount) {
+            this(lineId, statementLineId, amount, null, null, null);
+        }
     }
 
     /**
@@ -260,16 +275,29 @@ public class DisputeAdjustments {
      *                      the first of them when it is split by line
      * @param lines         the disputed statement lines it is split across (their amounts sum to {@code amount}),
      *                      empty when the dispute did not split it: then it is booked as one line
+     * @param settledLines  every document line that carries it, in document order (the first is
+     *                      {@code settledLineId}; their amounts sum to what the document moves), empty while pending
      */
     public record Adjustment(String adjustmentId, String disputeId, UUID partnerId, String direction,
                              BigDecimal amount, String currency, String reason, String periodReference,
                              String statementReference, String outcome, Instant resolvedAt, String resolvedBy,
                              Instant receivedAt,
                              UUID statementId, UUID noteId, String settledLineId, Instant carriedAt,
-                             List<Line> lines) {
+                             List<Line> lines, List<PlacedLine> settledLines) {
 
         public Adjustment {
             lines = lines == null ? List.of() : List.copyOf(lines);
+            settledLines = settledLines == null ? List.of() : List.copyOf(settledLines);
+        }
+
+        /** An adjustment whose settled lines are not known (none while pending). */
+        public Adjustment(String adjustmentId, String disputeId, UUID partnerId, String direction, BigDecimal amount,
+                          String currency, String reason, String periodReference, String statementReference,
+                          String outcome, Instant resolvedAt, String resolvedBy, Instant receivedAt,
+                          UUID statementId, UUID noteId, String settledLineId, Instant carriedAt, List<Line> lines) {
+            this(adjustmentId, disputeId, partnerId, direction, amount, currency, reason, periodReference,
+                    statementReference, outcome, resolvedAt, resolvedBy, receivedAt, statementId, noteId,
+                    settledLineId, carriedAt, lines, List.of());
         }
 
         /**

@@ -147,7 +147,7 @@ class StatementComposer {
                     String disputedLine = share < adjustment.lines().size()
                             ? adjustment.lines().get(share).statementLineId() : null;
                     carrying.add(new DisputeAdjustments.PlacedLine(StatementDocument.lineId(statementId, i + 1),
-                            disputedLine, line.rounded()));
+                            disputedLine, line.rounded(), line.sourceAmount(), line.fxRate(), line.fxRateId()));
                 }
             }
             if (carrying.isEmpty()) {

@@ -124,6 +124,15 @@ class DisputeNoteTests {
         assertThat(settled.lines()).as("every line it is settled on").containsExactly(
                 new DisputeAdjustmentSettled.Line(drafted.lineId(first), disputed + "-1", "3.34"),
                 new DisputeAdjustmentSettled.Line(drafted.lineId(first + 1), disputed + "-2", "6.66"));
+        JsonNode listed = finance("fiona").get("/api/settlement/adjustments?partnerId=" + partner).json().get(0);
+        assertThat(listed.path("settledLineId").asString()).as("the first line, as before")
+                .isEqualTo(drafted.lineId(first));
+        assertThat(listed.path("settledLines").valueStream().map(line -> List.of(line.path("lineId").asString(),
+                line.path("statementLineId").asString(), line.path("amount").asString(),
+                line.path("currency").asString()))).as("every line it is settled on, summing to 10.00").containsExactly(
+                List.of(drafted.lineId(first), disputed + "-1", "3.34", "EUR"),
+                List.of(drafted.lineId(first + 1), disputed + "-2", "6.66", "EUR"));
+        assertThat(listed.path("settledLines").get(0).path("sourceAmount").isNull()).isTrue();
 
         // the same event again books nothing more; shares not summing to the amount are poison
         DomainEvents.send(Topics.DISPUTE_EVENTS, split(dispute, partner, adjustment, disputed, "10.005",
@@ -177,6 +186,16 @@ class DisputeNoteTests {
         assertThat(settled.lines()).containsExactly(
                 new DisputeAdjustmentSettled.Line(drafted.lineId(first), disputed + "-1", "4.26"),
                 new DisputeAdjustmentSettled.Line(drafted.lineId(first + 1), disputed + "-2", "4.27"));
+        JsonNode listed = finance("fiona").get("/api/settlement/adjustments?partnerId=" + partner).json().get(0);
+        assertThat(listed.path("amount").asString()).isEqualTo("100.00");
+        assertThat(listed.path("settledLines").valueStream().map(line -> List.of(line.path("lineId").asString(),
+                line.path("statementLineId").asString(), line.path("amount").asString(),
+                line.path("currency").asString(), line.path("sourceAmount").asString(),
+                line.path("sourceCurrency").asString(), line.path("fxRate").asString(),
+                line.path("fxRateId").asString()))).as("each line with its NOK share and the rate").containsExactly(
+                List.of(drafted.lineId(first), disputed + "-1", "4.26", "EUR", "50.00", "NOK", "0.0853", rateId),
+                List.of(drafted.lineId(first + 1), disputed + "-2", "4.27", "EUR", "50.00", "NOK", "0.0853",
+                        rateId));
     }
 
     @Test
@@ -205,6 +224,10 @@ class DisputeNoteTests {
         assertThat(settled.lines()).as("each note line with the statement line it corrects").containsExactly(
                 new DisputeAdjustmentSettled.Line(note + "-1", issued.lineId(2), "1.34"),
                 new DisputeAdjustmentSettled.Line(note + "-2", issued.lineId(1), "2.66"));
+        JsonNode listed = finance("fiona").get("/api/settlement/adjustments?partnerId=" + partner).json().get(0);
+        assertThat(listed.path("settledLines").valueStream().map(line -> List.of(line.path("lineId").asString(),
+                line.path("statementLineId").asString(), line.path("amount").asString()))).containsExactly(
+                List.of(note + "-1", issued.lineId(2), "1.34"), List.of(note + "-2", issued.lineId(1), "2.66"));
     }
 
     @Test
@@ -408,6 +431,31 @@ class DisputeNoteTests {
         assertThat(other.get(setting(partner)).status()).isEqualTo(404);
         assertThat(adjustments.settleBy(UUID.fromString(partner)))
                 .isEqualTo(DisputeAdjustments.SettleBy.NEXT_STATEMENT);
+    }
+
+    @Test
+    void badFiltersAndSettingsAreProblemsNamingTheParameterNever500() {
+        String partner = statements.partner();
+        TestHttp finance = finance("fiona");
+        String list = "/api/settlement/adjustments?partnerId=";
+        String body = "{\"settleBy\": \"NOTE\"}";
+        // what each refused request must name
+        List<java.util.Map.Entry<String, TestHttp.Response>> refused = List.of(
+                java.util.Map.entry("partnerId", finance.get(list + "nope")),
+                java.util.Map.entry("partnerId", finance.get("/api/settlement/adjustments")),
+                java.util.Map.entry("offset", finance.get(list + partner + "&offset=first")),
+                java.util.Map.entry("offset", finance.get(list + partner + "&offset=-1")),
+                java.util.Map.entry("limit", finance.get(list + partner + "&limit=0")),
+                java.util.Map.entry("partnerId", finance.put("/api/settlement/adjustment-settings/nope", body)),
+                java.util.Map.entry("settleBy", finance.put(setting(partner), "{\"settleBy\": \"\"}")),
+                java.util.Map.entry("request body", finance.put(setting(partner), "{\"settleBy\": ")));
+
+        assertThat(refused).allSatisfy(entry -> {
+            TestHttp.Response response = entry.getValue();
+            assertThat(response.status()).as(entry.getKey() + ": " + response.body()).isEqualTo(400);
+            assertThat(response.contentType()).as(entry.getKey()).startsWith("application/problem+json");
+            assertThat(response.body()).as(entry.getKey()).contains(entry.getKey());
+        });
     }
 
     private TestHttp finance(String user) {

@@ -96,6 +96,7 @@ class StatementDiscardTests {
         assertThat(adjustments.ofPartner(partnerId)).allSatisfy(adjustment -> {
             assertThat(adjustment.pending()).isTrue();
             assertThat(adjustment.settledLineId()).isNull();
+            assertThat(adjustment.settledLines()).isEmpty();
         });
         assertThat(statements.ofPeriod(partnerId, wrong.periodId())).isEmpty();
         JsonNode event = JSON.readTree(TestKafka.value(TestKafka.awaitRecords(Topics.SETTLEMENT_EVENTS,

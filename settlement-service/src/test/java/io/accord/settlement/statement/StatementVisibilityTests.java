@@ -64,6 +64,7 @@ class StatementVisibilityTests {
         assertThat(seen.path("adjustmentId").asString()).isEqualTo(adjustmentId);
         assertThat(seen.path("statementId").isNull()).isTrue();
         assertThat(seen.path("settledLineId").isNull()).isTrue();
+        assertThat(seen.path("settledLines").isArray() && seen.path("settledLines").isEmpty()).isTrue();
         assertThat(seen.path("carriedAt").isNull()).isTrue();
         assertThat(own.get(list).body()).doesNotContain(draft.id().toString());
         // nor does the period's conservation say its amounts are on a statement
@@ -78,6 +79,8 @@ class StatementVisibilityTests {
         JsonNode issued = own.get(list).json().get(0);
         assertThat(issued.path("statementId").asString()).isEqualTo(draft.id().toString());
         assertThat(issued.path("settledLineId").asString()).startsWith(draft.id() + "-");
+        assertThat(issued.path("settledLines").get(0).path("lineId").asString())
+                .isEqualTo(issued.path("settledLineId").asString());
         assertThat(own.get(conservation).json().path("amounts").get(0).path("onStatements").decimalValue())
                 .isEqualByComparingTo("10");
     }

@@ -2,6 +2,7 @@ package io.accord.onboarding.partner;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.EntityTags;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +35,16 @@ class BankAccountDisclosure {
             view = view.withStatusReason(neutralReason(partner.status()));
         }
         return fullIban() ? view : view.withBankAccountMasked();
+    }
+
+    /**
+     * The entity tag of the partner as {@link #view} shows it to the caller: everything the view shows is in the
+     * partner's row (contacts, bank account and waiting change included), so its {@code @Version} moves with every
+     * change; the caller's roles decide the status reason and whether the IBANs are masked, so they are part of the
+     * tag too ({@link EntityTags#composite}): two representations never share one.
+     */
+    String entityTag(Partner partner) {
+        return EntityTags.composite(partner.version(), java.util.List.of(tenancy.isStaff(), fullIban()));
     }
 
     /** What a partner's users read as the reason of its status; null while it is ACTIVE. */

@@ -2,6 +2,7 @@ package io.accord.onboarding.partner;
 
 import io.accord.contracts.Roles;
 import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.web.EntityTags;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -54,9 +55,11 @@ class PartnerController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getPartner", summary = "Read a partner")
-    PartnerView get(@PathVariable UUID id) {
-        return disclosure.view(service.get(id));
+    @Operation(operationId = "getPartner", summary = "Read a partner; its ETag (send it as If-Match when replacing"
+            + " the contacts), 304 without a body when If-None-Match names it")
+    ResponseEntity<PartnerView> get(@PathVariable UUID id) {
+        Partner partner = service.get(id);
+        return EntityTags.ok(disclosure.view(partner), disclosure.entityTag(partner));
     }
 
     @GetMapping

@@ -286,10 +286,17 @@ class PartnerService {
         return new Person(tenancy.subject().orElse(username), username);
     }
 
+    /**
+     * The partner's contacts replaced, once {@code precondition} passed on the partner as it is (the caller's
+     * {@code If-Match}: it throws, 412, when someone changed the partner since; nothing is changed then).
+     */
     @Transactional
-    Partner changeContacts(UUID id, ContactPerson commercial, ContactPerson technical, ContactPerson billing) {
-        return change(id, "contacts-changed",
-                partner -> partner.changeContacts(commercial, technical, billing, clock.instant()));
+    Partner changeContacts(UUID id, Consumer<Partner> precondition, ContactPerson commercial,
+                           ContactPerson technical, ContactPerson billing) {
+        return change(id, "contacts-changed", partner -> {
+            precondition.accept(partner);
+            partner.changeContacts(commercial, technical, billing, clock.instant());
+        });
     }
 
     /**

@@ -89,4 +89,49 @@ class PartnerProfileTests {
         assertThat(trail.json().get(0).get("action").asString()).isEqualTo("contacts-changed");
         assertThat(trail.json().get(0).get("actor").asString()).isEqualTo("ca");
     }
+
+    /**
+     * Two partner admins editing the contacts from the same read: the second save is refused (412, nothing changed)
+     * instead of overwriting the first. The tag also moves with a bank change, which the partner's view shows.
+     */
+    @Test
+    void contactsSavedFromAVersionSomeoneChangedSinceAre412AndChangeNothing() {
+        String id = manager.post(PARTNERS, PartnerApiTests.newPartner("Contact Race BV")).json().get("id").asString();
+        String partner = PARTNERS + "/" + id;
+        TestHttp eva = TestHttp.localPort(port).as(TestJwt.partner("race-eva", id, Roles.PARTNER_ADMIN));
+        TestHttp jan = TestHttp.localPort(port).as(TestJwt.partner("race-jan", id, Roles.PARTNER_ADMIN));
+        TestHttp auditor = TestHttp.localPort(port).as(TestJwt.staff("race-auditor", Roles.AUDITOR));
+        String contacts = """
+                {"commercial": {"name": "%s", "email": "sales@race.example"},
+                 "billing": {"name": "Ap Ledger", "email": "ap@race.example"}}""";
+        String readByEva = eva.get(partner).header("ETag");
+        String readByJan = jan.get(partner).header("ETag");
+        assertThat(readByEva).isNotBlank().isEqualTo(readByJan);
+
+        TestHttp.Response evas = eva.header("If-Match", readByEva).put(partner + "/contacts",
+                contacts.formatted("Eva Berg"));
+        int audited = auditor.get("/api/onboarding/audit?resourceId=" + id).json().size();
+        TestHttp.Response jans = jan.header("If-Match", readByJan).put(partner + "/contacts",
+                contacts.formatted("Jan Smit"));
+
+        assertThat(evas.status()).as(evas.body()).isEqualTo(200);
+        assertThat(evas.header("ETag")).isNotBlank().isNotEqualTo(readByEva);
+        assertThat(jans.status()).as(jans.body()).isEqualTo(412);
+        assertThat(jans.contentType()).startsWith("application/problem+json");
+        assertThat(jans.json().get("type").asString()).endsWith("/precondition-failed");
+        assertThat(jans.header("ETag")).isEqualTo(evas.header("ETag"));
+        TestHttp.Response now = jan.get(partner);
+        assertThat(now.json().get("commercialContact").get("name").asString()).isEqualTo("Eva Berg");
+        assertThat(now.header("ETag")).isEqualTo(evas.header("ETag"));
+        assertThat(auditor.get("/api/onboarding/audit?resourceId=" + id).json().size()).isEqualTo(audited);
+
+        TestHttp.Response bank = eva.put(partner + "/bank-account",
+                "{\"iban\":\"DE89 3704 0044 0532 0130 00\",\"bic\":\"COBADEFFXXX\"}");
+        assertThat(bank.status()).as(bank.body()).isEqualTo(200);
+        assertThat(jan.get(partner).header("ETag")).isNotEqualTo(evas.header("ETag"));
+        assertThat(jan.header("If-Match", evas.header("ETag")).put(partner + "/contacts",
+                contacts.formatted("Jan Smit")).status()).isEqualTo(412);
+        assertThat(jan.put(partner + "/contacts", contacts.formatted("Jan Smit")).status())
+                .as("without If-Match nothing is required").isEqualTo(200);
+    }
 }

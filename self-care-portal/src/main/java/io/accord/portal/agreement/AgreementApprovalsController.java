@@ -35,6 +35,11 @@ import tools.jackson.databind.JsonNode;
  * to change and propose again) and Refuse (withdraws the version with a reason, its termination). Whoever proposed
  * the version sees Approve disabled with the reason; a creator or editor learns it from onboarding's 403
  * {@code four-eyes}, which the page says in words (the version does not name them).
+ * <p>
+ * Each action sends the {@code ETag} of the version the page showed (hidden field {@code etag}) as {@code If-Match}:
+ * terms changed since the page was read are not approved, sent back or refused; onboarding answers 412, nothing is
+ * changed and the page says so, showing the version, its terms and what changed as they are now, with the reason
+ * typed kept (docs/portal.md "Stale forms").
  */
 @Controller
 class AgreementApprovalsController {
@@ -45,6 +50,8 @@ class AgreementApprovalsController {
     private static final int PAGE_SIZE = 20;
     private static final int REASON_MAX = 500;
     private static final String FIELDS = "id,name,agreementType,version,status,engagedParty,termsApproval";
+    /** The model's entity tag of the version the page shows, sent back by its forms. */
+    private static final String ETAG = "etag";
     /** The lists onboarding gives ({@code ?termsApproval=}): the worklist first. */
     static final List<String> VIEWS = List.of("pending", "sentBack", "approved");
 
@@ -80,12 +87,13 @@ class AgreementApprovalsController {
     }
 
     @PostMapping("/agreement-approvals/{id}/approval")
-    String approve(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model,
-                   RedirectAttributes redirect, HttpServletResponse response) {
+    String approve(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
+                   @RequestParam(defaultValue = "") String etag, Model model, RedirectAttributes redirect,
+                   HttpServletResponse response) {
         try {
-            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/approval", null, id);
+            gateway.sendIfMatch(etag, HttpMethod.POST, AGREEMENTS + "/{id}/approval", null, id);
         } catch (GatewayProblem problem) {
-            return refused(principal, id, problem, "agreementApprovals.notApproved", model, response);
+            return refused(principal, id, problem, etag, "agreementApprovals.notApproved", model, response);
         }
         redirect.addFlashAttribute("noticeKey", "agreementApprovals.approved");
         return "redirect:/agreement-approvals/" + id;
@@ -93,21 +101,23 @@ class AgreementApprovalsController {
 
     @PostMapping("/agreement-approvals/{id}/sendBack")
     String sendBack(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
-                    @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
-                    HttpServletResponse response) {
+                    @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String etag,
+                    Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String text = reason.strip();
         if (text.isEmpty() || text.length() > REASON_MAX) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("reasonErrorKey", text.isEmpty() ? "agreementApprovals.sendBack.reasonRequired"
                     : "agreementApprovals.reason.tooLong");
             model.addAttribute("reason", reason);
+            // the form still rests on the version it was read with: a change since is a 412 when it is sent
+            model.addAttribute(ETAG, etag);
             return show(principal, id, model);
         }
         try {
-            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/sendBack", Map.of("reason", text), id);
+            gateway.sendIfMatch(etag, HttpMethod.POST, AGREEMENTS + "/{id}/sendBack", Map.of("reason", text), id);
         } catch (GatewayProblem problem) {
             model.addAttribute("reason", reason);
-            return refused(principal, id, problem, "agreementApprovals.notSentBack", model, response);
+            return refused(principal, id, problem, etag, "agreementApprovals.notSentBack", model, response);
         }
         redirect.addFlashAttribute("noticeKey", "agreementApprovals.sentBack");
         return "redirect:/agreement-approvals/" + id;
@@ -115,8 +125,8 @@ class AgreementApprovalsController {
 
     @PostMapping("/agreement-approvals/{id}/refusal")
     String refuse(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
-                  @RequestParam(defaultValue = "") String reason, Model model, RedirectAttributes redirect,
-                  HttpServletResponse response) {
+                  @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String etag,
+                  Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String text = reason.strip();
         if (text.isEmpty() || text.length() > REASON_MAX) {
             // nothing is sent: the form says what is missing and keeps what was typed
@@ -124,26 +134,38 @@ class AgreementApprovalsController {
             model.addAttribute("reasonErrorKey", text.isEmpty() ? "agreementApprovals.reason.required"
                     : "agreementApprovals.reason.tooLong");
             model.addAttribute("reason", reason);
+            // the form still rests on the version it was read with: a change since is a 412 when it is sent
+            model.addAttribute(ETAG, etag);
             return show(principal, id, model);
         }
         try {
-            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/termination", Map.of("reason", text), id);
+            gateway.sendIfMatch(etag, HttpMethod.POST, AGREEMENTS + "/{id}/termination", Map.of("reason", text),
+                    id);
         } catch (GatewayProblem problem) {
             model.addAttribute("reason", reason);
-            return refused(principal, id, problem, "agreementApprovals.notRefused", model, response);
+            return refused(principal, id, problem, etag, "agreementApprovals.notRefused", model, response);
         }
         redirect.addFlashAttribute("noticeKey", "agreementApprovals.refused");
         return "redirect:/agreement-approvals/" + id;
     }
 
-    /** Onboarding's refusal (403 four-eyes or role, 409 no longer awaiting it, 400) on the version as it is now. */
-    private String refused(OidcUser principal, UUID id, GatewayProblem problem, String titleKey, Model model,
-                           HttpServletResponse response) {
+    /**
+     * Onboarding's refusal (403 four-eyes or role, 409 no longer awaiting it, 400, 412 changed since the page was
+     * read) on the version as it is now. Stale: the page shows the current version with its current tag; else the
+     * form keeps the tag it was read with.
+     */
+    private String refused(OidcUser principal, UUID id, GatewayProblem problem, String etag, String titleKey,
+                           Model model, HttpServletResponse response) {
         if (!problem.isForTheForm()) {
             throw problem;
         }
-        response.setStatus(problem.status());
+        response.setStatus(problem.pageStatus().value());
         model.addAttribute("problemTitleKey", titleKey);
+        if (problem.isStale()) {
+            model.addAttribute("problemKey", "form.stale");
+            return show(principal, id, model);
+        }
+        model.addAttribute(ETAG, etag);
         if (problem.status() == 403) {
             // four-eyes and role refusals are said in words (onboarding's detail is written for API clients)
             model.addAttribute("problemKey", !"four-eyes".equals(problem.slug()) ? "agreementApprovals.roleRefused"
@@ -157,7 +179,11 @@ class AgreementApprovalsController {
     }
 
     private String show(OidcUser principal, UUID id, Model model) {
-        JsonNode agreement = gateway.get(AGREEMENTS + "/{id}", id);
+        Gateway.Tagged read = gateway.read(AGREEMENTS + "/{id}", id);
+        JsonNode agreement = read.resource();
+        if (!model.containsAttribute(ETAG)) {
+            model.addAttribute(ETAG, read.entityTag());
+        }
         model.addAttribute("agreement", agreement);
         model.addAttribute("terms", agreement.path("terms"));
         JsonNode approval = agreement.path("termsApproval");

@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * The partner's agreements (TMF651, onboarding-service): every version with its status, period and commercial
  * terms; a version proposed by the CSP ({@code PENDING_APPROVAL}) is countersigned by a partner admin once a second
  * CSP user has approved its terms ({@code termsApproval.approvedBy}); until then the page says it awaits that approval.
+ * The countersignature sends the {@code ETag} of the version the page showed as {@code If-Match}: terms changed since
+ * are not signed (onboarding's 412); the page says so and shows the version as it is now (docs/portal.md "Stale
+ * forms").
  */
 @Controller
 class AgreementsController {
@@ -52,28 +55,36 @@ class AgreementsController {
 
     @GetMapping("/agreements/{id}")
     String agreement(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model) {
-        return show(principal, gateway.get(AGREEMENTS + "/{id}", id), model);
+        return show(principal, gateway.read(AGREEMENTS + "/{id}", id), model);
     }
 
     @PostMapping("/agreements/{id}/countersignature")
-    String countersign(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id, Model model,
-                       RedirectAttributes redirect, HttpServletResponse response) {
+    String countersign(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
+                       @RequestParam(defaultValue = "") String etag, Model model, RedirectAttributes redirect,
+                       HttpServletResponse response) {
         try {
-            gateway.send(HttpMethod.POST, AGREEMENTS + "/{id}/countersignature", null, id);
+            gateway.sendIfMatch(etag, HttpMethod.POST, AGREEMENTS + "/{id}/countersignature", null, id);
         } catch (GatewayProblem problem) {
             if (!problem.isForTheForm()) {
                 throw problem;
             }
-            // no longer proposed (countersigned or withdrawn meanwhile), or not the user's to sign: say so
-            response.setStatus(problem.status());
-            model.addAttribute("problem", problem);
-            return show(principal, gateway.get(AGREEMENTS + "/{id}", id), model);
+            // changed since the page was read (412), no longer proposed (countersigned or withdrawn meanwhile), or
+            // not the user's to sign: say so; the button has no input to keep, the page shows the version as it is
+            response.setStatus(problem.pageStatus().value());
+            if (problem.isStale()) {
+                model.addAttribute("problemKey", "form.stale");
+            } else {
+                model.addAttribute("problem", problem);
+            }
+            return show(principal, gateway.read(AGREEMENTS + "/{id}", id), model);
         }
         redirect.addFlashAttribute("noticeKey", "agreements.countersigned");
         return "redirect:/agreements/" + id;
     }
 
-    private static String show(OidcUser principal, JsonNode agreement, Model model) {
+    private static String show(OidcUser principal, Gateway.Tagged read, Model model) {
+        JsonNode agreement = read.resource();
+        model.addAttribute("etag", read.entityTag());
         model.addAttribute("agreement", agreement);
         model.addAttribute("terms", agreement.path("terms"));
         boolean proposed = "PENDING_APPROVAL".equals(agreement.path("status").asString(""));

@@ -339,4 +339,82 @@ class AgreementApprovalsControllerTests extends PortalTestSupport {
                 .andExpect(status().isOk());
         assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("termsApproval=pending");
     }
+
+    /** Onboarding's 412 to an action sent with a tag the version no longer has. */
+    private static void staleAction(String action) {
+        STUB.answerJson("POST", API + "/" + ID + "/" + action, 412, """
+                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed","status":412,
+                 "detail":"Agreement %s has changed since the version If-Match names (\\"3\\"); it is now at ETag \\"4\\""}"""
+                .formatted(ID), Map.of("ETag", "\"4\""));
+    }
+
+    /** The version after its proposer changed the share to 40 % and proposed it again: ETag "4". */
+    private static void changedMeanwhile() {
+        STUB.answerJson("GET", API + "/" + ID, 200, version(ID, 2, "PENDING_APPROVAL", "{\"proposedBy\":\"pm-anna\"}",
+                "40.00", 45, "0.5"), Map.of("ETag", "\"4\""));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+    }
+
+    @Test
+    void anApprovalSendsTheTagTheTermsWereReadWithAndTermsChangedSinceAreNotApproved() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, 200, proposed("pm-anna"), Map.of("ETag", "\"3\""));
+        STUB.answerJson("GET", API, 200, "[" + previous() + "]", Map.of("X-Total-Count", "1"));
+
+        String read = mvc.perform(get("/agreement-approvals/" + ID).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // the approval form and the send-back/refusal form each carry it
+        assertThat(read.split("name=\"etag\" value=\"&quot;3&quot;\"", -1)).hasSize(3);
+
+        staleAction("approval");
+        changedMeanwhile();
+        mvc.perform(post("/agreement-approvals/" + ID + "/approval").param("etag", "\"3\"").with(csrf())
+                        .with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("The terms were not approved."),
+                        containsString("Changed by someone else since you opened this page — here is the current"
+                                + " version; re-apply your change."),
+                        containsString(">40 %<"), not(containsString(">35 %<")),
+                        containsString("Changed compared with version 1 (Active)"),
+                        containsString("name=\"etag\" value=\"&quot;4&quot;\""),
+                        not(containsString("&quot;3&quot;")), not(containsString("If-Match")))));
+        assertThat(STUB.header("POST", API + "/" + ID + "/approval", "If-Match")).isEqualTo("\"3\"");
+    }
+
+    @Test
+    void aSendBackOrRefusalOfTermsChangedSinceChangesNothingAndKeepsTheReason() throws Exception {
+        staleAction("sendBack");
+        staleAction("termination");
+        changedMeanwhile();
+
+        mvc.perform(post("/agreement-approvals/" + ID + "/refusal").param("reason", "Share above the template")
+                        .param("etag", "\"3\"").header("Accept-Language", "de").with(csrf())
+                        .with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Die Version wurde nicht zurückgezogen."),
+                        containsString("Seit Sie diese Seite geöffnet haben, wurde dies von jemand anderem geändert"),
+                        containsString(">Share above the template</textarea>"), containsString(">40 %<"),
+                        containsString("name=\"etag\" value=\"&quot;4&quot;\""))));
+        mvc.perform(post("/agreement-approvals/" + ID + "/sendBack").param("reason", "Share must be 30 %")
+                        .param("etag", "\"3\"").with(csrf()).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("The version was not sent back."),
+                        containsString("Changed by someone else since you opened this page"),
+                        containsString(">Share must be 30 %</textarea>"))));
+
+        assertThat(STUB.header("POST", API + "/" + ID + "/termination", "If-Match")).isEqualTo("\"3\"");
+        assertThat(STUB.header("POST", API + "/" + ID + "/sendBack", "If-Match")).isEqualTo("\"3\"");
+    }
+
+    @Test
+    void aReasonMissingKeepsTheTagTheFormWasReadWith() throws Exception {
+        changedMeanwhile();
+
+        // nothing is sent; the form still rests on version "3", so sending it now is refused if that changed
+        mvc.perform(post("/agreement-approvals/" + ID + "/refusal").param("reason", " ").param("etag", "\"3\"")
+                        .with(csrf()).with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("name=\"etag\" value=\"&quot;3&quot;\""),
+                        not(containsString("&quot;4&quot;")))));
+        assertThat(STUB.requests()).noneMatch(request -> "POST".equals(request.method()));
+    }
 }

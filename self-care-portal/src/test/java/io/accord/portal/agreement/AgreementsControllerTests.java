@@ -155,4 +155,28 @@ class AgreementsControllerTests extends PortalTestSupport {
                         containsString("Agreement version 2 is TERMINATED"),
                         not(containsString("Countersign</button>")))));
     }
+
+    @Test
+    void aCountersignatureSendsTheTagTheTermsWereReadWithAndTermsChangedSinceAreNotSigned() throws Exception {
+        STUB.answerJson("GET", API + "/" + ID, 200, approvedProposal(), Map.of("ETag", "\"5\""));
+        mvc.perform(get("/agreements/" + ID).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("name=\"etag\" value=\"&quot;5&quot;\"")));
+
+        // sent back, changed to 45 days and approved again since the page was read: onboarding refuses the signature
+        STUB.answerJson("POST", API + "/" + ID + "/countersignature", 412, """
+                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed","status":412,
+                 "detail":"Agreement %s has changed since the version If-Match names"}""".formatted(ID),
+                Map.of("ETag", "\"6\""));
+        STUB.answerJson("GET", API + "/" + ID, 200, approvedProposal().replace("\"paymentTermsDays\":30",
+                "\"paymentTermsDays\":45"), Map.of("ETag", "\"6\""));
+        mvc.perform(post("/agreements/" + ID + "/countersignature").param("etag", "\"5\"")
+                        .header("Accept-Language", "de").with(csrf()).with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Der Vertrag wurde nicht gegengezeichnet."),
+                        containsString("Seit Sie diese Seite geöffnet haben, wurde dies von jemand anderem geändert"),
+                        containsString("45 Tage"), containsString("name=\"etag\" value=\"&quot;6&quot;\""),
+                        not(containsString("If-Match")))));
+        assertThat(STUB.header("POST", API + "/" + ID + "/countersignature", "If-Match")).isEqualTo("\"5\"");
+    }
 }

@@ -460,6 +460,25 @@ class ProfileControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theContactsFormSendsBackTheTagOnboardingsPartnerWasReadWith() throws Exception {
+        // onboarding's partner tag: its version and what the caller's roles let it see (EntityTags.composite)
+        String tag = "\"7-9f86d081884c7d65\"";
+        STUB.answerJson("GET", PARTNER, 200, partner(false), Map.of("ETag", tag));
+        STUB.answerJson("PUT", PARTNER + "/contacts", 200, partner(false), Map.of("ETag", "\"8-0a1b2c3d4e5f6071\""));
+
+        String formTag = formTag(mvc.perform(get("/profile").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk()));
+        mvc.perform(post("/profile/contacts").with(csrf()).with(TestUsers.partner("partner-admin"))
+                        .param("etag", formTag).param("commercial.name", "Ada")
+                        .param("commercial.email", "ada@streamly.example").param("billing.name", "Bo")
+                        .param("billing.email", "billing@streamly.example"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/profile"));
+
+        assertThat(formTag).isEqualTo(tag);
+        assertThat(STUB.header("PUT", PARTNER + "/contacts", "If-Match")).isEqualTo(tag);
+    }
+
+    @Test
     void aPageReadWithoutAnETagSendsNoIfMatchAndAnAlteredTagIsRefusedWithNothingSent() throws Exception {
         STUB.answerJson("GET", PARTNER, partner(false));
         STUB.answerJson("PUT", PARTNER + "/contacts", partner(false));

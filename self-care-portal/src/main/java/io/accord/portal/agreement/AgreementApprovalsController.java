@@ -103,35 +103,31 @@ class AgreementApprovalsController {
     String sendBack(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
                     @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String etag,
                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        String text = reason.strip();
-        if (text.isEmpty() || text.length() > REASON_MAX) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("reasonErrorKey", text.isEmpty() ? "agreementApprovals.sendBack.reasonRequired"
-                    : "agreementApprovals.reason.tooLong");
-            model.addAttribute("reason", reason);
-            // the form still rests on the version it was read with: a change since is a 412 when it is sent
-            model.addAttribute(ETAG, etag);
-            return show(principal, id, model);
-        }
-        try {
-            gateway.sendIfMatch(etag, HttpMethod.POST, AGREEMENTS + "/{id}/sendBack", Map.of("reason", text), id);
-        } catch (GatewayProblem problem) {
-            model.addAttribute("reason", reason);
-            return refused(principal, id, problem, etag, "agreementApprovals.notSentBack", model, response);
-        }
-        redirect.addFlashAttribute("noticeKey", "agreementApprovals.sentBack");
-        return "redirect:/agreement-approvals/" + id;
+        return withReason(new ReasonedAction("/sendBack", "agreementApprovals.sendBack.reasonRequired",
+                "agreementApprovals.notSentBack", "agreementApprovals.sentBack"),
+                principal, id, reason, etag, model, redirect, response);
     }
 
     @PostMapping("/agreement-approvals/{id}/refusal")
     String refuse(@AuthenticationPrincipal OidcUser principal, @PathVariable UUID id,
                   @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String etag,
                   Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return withReason(new ReasonedAction("/termination", "agreementApprovals.reason.required",
+                "agreementApprovals.notRefused", "agreementApprovals.refused"),
+                principal, id, reason, etag, model, redirect, response);
+    }
+
+    /** An agreement action that needs a reason: its API path below the version, and its message keys. */
+    private record ReasonedAction(String path, String reasonRequiredKey, String notDoneKey, String doneKey) {
+    }
+
+    private String withReason(ReasonedAction action, OidcUser principal, UUID id, String reason, String etag,
+                              Model model, RedirectAttributes redirect, HttpServletResponse response) {
         String text = reason.strip();
         if (text.isEmpty() || text.length() > REASON_MAX) {
             // nothing is sent: the form says what is missing and keeps what was typed
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("reasonErrorKey", text.isEmpty() ? "agreementApprovals.reason.required"
+            model.addAttribute("reasonErrorKey", text.isEmpty() ? action.reasonRequiredKey()
                     : "agreementApprovals.reason.tooLong");
             model.addAttribute("reason", reason);
             // the form still rests on the version it was read with: a change since is a 412 when it is sent
@@ -139,13 +135,13 @@ class AgreementApprovalsController {
             return show(principal, id, model);
         }
         try {
-            gateway.sendIfMatch(etag, HttpMethod.POST, AGREEMENTS + "/{id}/termination", Map.of("reason", text),
+            gateway.sendIfMatch(etag, HttpMethod.POST, AGREEMENTS + "/{id}" + action.path(), Map.of("reason", text),
                     id);
         } catch (GatewayProblem problem) {
             model.addAttribute("reason", reason);
-            return refused(principal, id, problem, etag, "agreementApprovals.notRefused", model, response);
+            return refused(principal, id, problem, etag, action.notDoneKey(), model, response);
         }
-        redirect.addFlashAttribute("noticeKey", "agreementApprovals.refused");
+        redirect.addFlashAttribute("noticeKey", action.doneKey());
         return "redirect:/agreement-approvals/" + id;
     }
 

@@ -2,6 +2,9 @@ package io.accord.gateway;
 
 import io.accord.contracts.Roles;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,16 +13,23 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static io.accord.gateway.GatewayTestSupport.assertProblem;
 import static io.accord.gateway.GatewayTestSupport.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway starts while Keycloak does not answer, and answers 503 (not 401 or 500) until it can fetch the keys:
- * within its keys timeout, not never (Keycloak here takes the connection and answers nothing, as when frozen).
+ * within its keys timeout, not never (Keycloak here takes the connection and answers nothing, as when frozen). Its
+ * {@code jwks} health component is DOWN meanwhile, while the probes' groups stay UP (no restart, no unready).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KeycloakUnavailableTests {
 
-    @LocalServerPort
-    int port;
+    private final int port;
+    private final HealthEndpoint health;
+
+    KeycloakUnavailableTests(@LocalServerPort int port, HealthEndpoint health) {
+        this.port = port;
+        this.health = health;
+    }
 
     @DynamicPropertySource
     static void keycloakDown(DynamicPropertyRegistry registry) {
@@ -40,6 +50,29 @@ class KeycloakUnavailableTests {
             assertProblem(client.get().uri("/api/catalog/offerings")
                     .header(GatewayTestSupport.AUTHORIZATION, bearer(TestTokens.partner(Roles.PARTNER_USER)))
                     .exchange(), 503, "identity-provider-unavailable");
+        }
+        finally {
+            EchoBackends.releaseSlowRequests();
+        }
+    }
+
+    /** With details as ops see them: an ops token cannot be checked here, so the endpoint is asked directly. */
+    @Test
+    void anUnansweringRealmIsADownJwksComponentWhileLivenessAndReadinessStayUp() {
+        var client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+
+        try {
+            IndicatedHealthDescriptor jwks = (IndicatedHealthDescriptor) health.healthForPath("jwks");
+
+            assertThat(jwks.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(String.valueOf(jwks.getDetails().get("jwkSetUri")))
+                    .endsWith("/realms/accord/protocol/openid-connect/certs/slow");
+            assertThat(jwks.getDetails()).containsKey("error").containsEntry("timeout", "PT1S");
+            assertThat(health.health().getStatus()).as("the overall health shows it").isEqualTo(Status.DOWN);
+            for (String probe : new String[] {"liveness", "readiness"}) {
+                client.get().uri("/actuator/health/" + probe).exchange()
+                        .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+            }
         }
         finally {
             EchoBackends.releaseSlowRequests();

@@ -5,7 +5,9 @@ import io.accord.gateway.problem.ProblemResponses;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpMethod;
@@ -117,12 +119,24 @@ class SecurityConfiguration {
      * key (anyone can write one) got no answer at all, not even when the gateway's route timeout passed. Now it
      * gets 503 {@code identity-provider-unavailable} after the timeout.
      */
-    private static WebClient keysClient(Duration timeout) {
+    static WebClient keysClient(Duration timeout) {
         return WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.create()
                         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(timeout.toMillis()))
                         .responseTimeout(timeout)))
                 .build();
+    }
+
+    /**
+     * The {@code jwks} health component: the realm's JWK set reachable ({@link RealmKeysHealth}), checked with the
+     * keys timeout; none when tokens are checked with a public key; {@code management.health.jwks.enabled=false}
+     * drops it.
+     */
+    @Bean
+    @Conditional(RealmKeysHealth.ChecksTokensWithTheRealmsKeys.class)
+    @ConditionalOnEnabledHealthIndicator("jwks")
+    RealmKeysHealth jwksHealthIndicator(JwtProperties properties) {
+        return new RealmKeysHealth(properties.effectiveJwkSetUri(), properties.keysTimeout());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.accord.launcher;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 
 import io.accord.infra.KeycloakServer;
@@ -38,9 +39,22 @@ public final class Main {
                     line.follow());
             case EVENTS -> new EventsCommand("localhost:" + config.kafkaPort(), System.out).run(line.component().orElseThrow(), line.lines(),
                     line.follow());
+            case DLT -> deadLetters(config, line);
             case DOWN -> new DownCommand(config, System.out).run();
             case IS_RUNNING -> RunState.read(config.stateFile()).filter(RunState::anythingRunning).isPresent() ? 0 : 1;
         };
         System.exit(exitCode);
+    }
+
+    private static int deadLetters(PlatformConfig config, CommandLine line) {
+        OpsApi.Settings settings;
+        try {
+            settings = OpsApi.Settings.from(config, System.getenv());
+        } catch (OpsApi.LoginFailed noPassword) {
+            System.out.println(noPassword.getMessage());
+            return 1;
+        }
+        return new DeadLettersCommand(new OpsApi(settings), System.out, Clock.systemUTC())
+                .run(line.component().orElseThrow(), line.operands());
     }
 }

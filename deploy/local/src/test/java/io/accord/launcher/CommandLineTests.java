@@ -80,7 +80,8 @@ class CommandLineTests {
         assertThat(help.waitFor()).isZero();
 
         assertThat(printed.strip()).isEqualTo(CommandLine.USAGE);
-        assertThat(CommandLine.USAGE).contains("| status [NAME] |", "| test |", "| bench ", "| smoke ", "| help",
+        assertThat(CommandLine.USAGE).contains("| status [NAME] |", "| dlt SERVICE [list | show ID | replay ID...] |",
+                "| test |", "| bench ", "| smoke ", "| help",
                 "./accord demo");
         assertThatThrownBy(() -> CommandLine.parse(List.of("status", "rating", "now")))
                 .hasMessageEndingWith(CommandLine.USAGE);
@@ -102,5 +103,27 @@ class CommandLineTests {
         assertThat(line.follow()).isTrue();
         assertThat(CommandLine.parse(List.of("events", "order.events.v1")).lines()).isEqualTo(20);
         assertThatThrownBy(() -> CommandLine.parse(List.of("events"))).hasMessageContaining("needs a topic");
+    }
+
+    @Test
+    void readsDeadLetterActionsWithListAsTheDefault() {
+        CommandLine list = CommandLine.parse(List.of("dlt", "settlement"));
+        CommandLine replay = CommandLine.parse(List.of("dlt", "rating", "replay", "a.DLT-0@1", "a.DLT-1@2"));
+
+        assertThat(list.command()).isEqualTo(CommandLine.Command.DLT);
+        assertThat(list.component()).contains("settlement");
+        assertThat(list.operands()).containsExactly("list");
+        assertThat(replay.operands()).containsExactly("replay", "a.DLT-0@1", "a.DLT-1@2");
+        assertThat(CommandLine.parse(List.of("dlt", "rating", "show", "a.DLT-0@1")).operands())
+                .containsExactly("show", "a.DLT-0@1");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("dlt"))).hasMessageContaining("needs a service name");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("dlt", "rating", "purge")))
+                .hasMessageContaining("unknown dlt action purge").hasMessageEndingWith(CommandLine.USAGE);
+        assertThatThrownBy(() -> CommandLine.parse(List.of("dlt", "rating", "show")))
+                .hasMessageContaining("show needs one dead letter id");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("dlt", "rating", "replay")))
+                .hasMessageContaining("replay needs dead letter ids");
+        assertThatThrownBy(() -> CommandLine.parse(List.of("dlt", "rating", "list", "a.DLT-0@1")))
+                .hasMessageContaining("list takes no id");
     }
 }

@@ -48,4 +48,15 @@ class SettlementServiceTests extends ServiceBaselineTests {
             assertThat(responses.has("200")).as("POST %s documents no 200", path).isFalse();
         });
     }
+
+    @Test
+    void apiDocsDescribeTheAgreementVersionsAStatementWasComputedWith() {
+        JsonNode schemas = TestHttp.localPort(port).get("/v3/api-docs").json().path("components").path("schemas");
+        JsonNode agreements = schemas.path("StatementView").path("properties").path("agreements");
+        assertThat(agreements.path("description").asString()).contains("agreement versions");
+        assertThat(agreements.path("items").path("$ref").asString())
+                .endsWith("/StatementAgreementVersion");
+        assertThat(schemas.path("StatementAgreementVersion").path("properties").has("agreementId")).isTrue();
+        assertThat(schemas.path("StatementAgreementVersion").path("properties").has("version")).isTrue();
+    }
 }

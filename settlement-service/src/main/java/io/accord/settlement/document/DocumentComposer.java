@@ -88,7 +88,9 @@ final class DocumentComposer {
                 taxLines, PrintedDocument.decimal(content.totalAmount()),
                 paymentAccount(content.direction(), issuer, partner), content.correctsDocumentNumber(),
                 content.reason(), List.copyOf(notes), billingOnBehalf(content, partnerParty),
-                DocumentLanguage.of(partner).code(), selfBilled(content.documentType()));
+                DocumentLanguage.of(partner).code(), selfBilled(content.documentType()),
+                content.agreements().stream().map(agreement -> new PrintedDocument.AgreementVersion(
+                        agreement.agreementId(), agreement.version())).toList());
     }
 
     /**

@@ -26,18 +26,38 @@ import java.util.UUID;
  * @param taxLines               the tax per supply of a netted statement (the partner's supply to us, ours to it),
  *                               each on its own base, summing to {@code taxAmount}; empty for one tax line on the net
  *                               ({@code taxRatePercent}, {@code taxAmount}, {@code taxNote})
+ * @param agreements             a statement's: the agreement versions it was computed with, oldest first; empty for a
+ *                               note and when not known
  */
 public record DocumentContent(UUID documentId, UUID partnerId, String documentType, String documentNumber,
                               String issuingEntityId, Instant issuedAt, Instant periodStart, Instant periodEnd,
                               LocalDate dueDate, String direction, String currency, List<Line> lines,
                               BigDecimal netAmount, String taxRatePercent, BigDecimal taxAmount, String taxNote,
                               BigDecimal totalAmount, String correctsDocumentNumber, String reason,
-                              List<BillingOnBehalf> billingOnBehalf, List<TaxLine> taxLines) {
+                              List<BillingOnBehalf> billingOnBehalf, List<TaxLine> taxLines,
+                              List<AgreementVersion> agreements) {
 
     public DocumentContent {
         lines = List.copyOf(lines);
         billingOnBehalf = billingOnBehalf == null ? List.of() : List.copyOf(billingOnBehalf);
         taxLines = taxLines == null ? List.of() : List.copyOf(taxLines);
+        agreements = agreements == null ? List.of() : List.copyOf(agreements);
+    }
+
+    /** A document naming no agreement version (a note). */
+    public DocumentContent(UUID documentId, UUID partnerId, String documentType, String documentNumber,
+                           String issuingEntityId, Instant issuedAt, Instant periodStart, Instant periodEnd,
+                           LocalDate dueDate, String direction, String currency, List<Line> lines,
+                           BigDecimal netAmount, String taxRatePercent, BigDecimal taxAmount, String taxNote,
+                           BigDecimal totalAmount, String correctsDocumentNumber, String reason,
+                           List<BillingOnBehalf> billingOnBehalf, List<TaxLine> taxLines) {
+        this(documentId, partnerId, documentType, documentNumber, issuingEntityId, issuedAt, periodStart, periodEnd,
+                dueDate, direction, currency, lines, netAmount, taxRatePercent, taxAmount, taxNote, totalAmount,
+                correctsDocumentNumber, reason, billingOnBehalf, taxLines, List.of());
+    }
+
+    /** An agreement version a statement was computed with: its id and version number. */
+    public record AgreementVersion(String agreementId, int version) {
     }
 
     /** A document with one tax line, on its net. */

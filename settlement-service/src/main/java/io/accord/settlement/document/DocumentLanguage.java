@@ -86,11 +86,49 @@ enum DocumentLanguage {
         }
         for (Map.Entry<String, String> prefix : GERMAN_PREFIXES.entrySet()) {
             if (english.startsWith(prefix.getKey())) {
-                return prefix.getValue() + english.substring(prefix.getKey().length());
+                // a late product's line says what it adjusts, then the product charge's own kind
+                return prefix.getValue() + translate(english.substring(prefix.getKey().length()));
             }
         }
         return english;
     }
+
+    /**
+     * What a prior-period usage line adjusts ({@code period 2026-03-01 – 2026-04-01 (2 late records): statement
+     * ACD-2026-000001, line <statement id>-1}, one part per closed period, {@code "; "} between them; stored in English
+     * on the statement line) in this language: each part's words and dates translated, its numbers and ids kept; a
+     * part of another shape as it is.
+     */
+    String adjusts(String english) {
+        if (english == null || this == EN) {
+            return english;
+        }
+        return java.util.Arrays.stream(english.split("; ", -1)).map(this::adjustedPeriod)
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    private String adjustedPeriod(String part) {
+        java.util.regex.Matcher matcher = ADJUSTED_PERIOD.matcher(part);
+        if (!matcher.matches()) {
+            return part;
+        }
+        String records = matcher.group(3);
+        StringBuilder text = new StringBuilder(text("adjusts.period") + " " + date(matcher.group(1)) + " – "
+                + date(matcher.group(2)) + " (" + records + " "
+                + text("1".equals(records) ? "adjusts.lateRecord" : "adjusts.lateRecords") + ")");
+        if (matcher.group(4) != null) {
+            text.append(": ").append(text("adjusts.statement")).append(' ').append(matcher.group(4));
+        }
+        if (matcher.group(5) != null) {
+            text.append(", ").append(text("adjusts.line")).append(' ').append(matcher.group(5));
+        }
+        return text.toString();
+    }
+
+    /** One closed period of a prior-period line's reference, as {@code PriorPeriodReferences} writes it. */
+    private static final java.util.regex.Pattern ADJUSTED_PERIOD = java.util.regex.Pattern.compile(
+            "period (\\d{4}-\\d{2}-\\d{2}) – (\\d{4}-\\d{2}-\\d{2}) \\((\\d+) late records?\\)"
+                    + "(?:: statement ([^,;]+)(?:, line ([^,;]+))?)?");
 
     /**
      * The document's title: for a self-billed document (the partner's supply, billed by us) "Gutschrift" /
@@ -240,6 +278,12 @@ enum DocumentLanguage {
     private static Map<String, String> orderedPrefixes() {
         Map<String, String> prefixes = new java.util.LinkedHashMap<>();
         prefixes.put("Prior-period adjustment: ", "Korrektur Vorperiode: ");
+        prefixes.put("Prior-period adjustment (product started in a closed period): ",
+                "Korrektur Vorperiode (Produkt in einem abgeschlossenen Zeitraum begonnen): ");
+        prefixes.put("Prior-period adjustment (product ended in a closed period): ",
+                "Korrektur Vorperiode (Produkt in einem abgeschlossenen Zeitraum beendet): ");
+        prefixes.put("Prior-period adjustment (product end moved later in a closed period): ",
+                "Korrektur Vorperiode (Produktende in einem abgeschlossenen Zeitraum später): ");
         prefixes.put("Revenue share: ", "Umsatzbeteiligung: ");
         prefixes.put("Wholesale: ", "Wholesale: ");
         prefixes.put("Recurring share: ", "Wiederkehrender Anteil: ");

@@ -49,6 +49,9 @@ final class PdfRenderer {
             }
             pdf.add(parties(printed, language));
             pdf.add(dates(printed, language));
+            if (printed.agreements() != null && !printed.agreements().isEmpty()) {
+                pdf.add(new Paragraph(agreements(printed.agreements(), language), NORMAL));
+            }
             if (printed.reason() != null) {
                 pdf.add(new Paragraph(language.text("reason") + ": " + printed.reason(), NORMAL));
             }
@@ -108,6 +111,14 @@ final class PdfRenderer {
         table.addCell(cell(orMissing(language.date(printed.dueDate()), language), NORMAL, Element.ALIGN_LEFT));
         table.addCell(cell(printed.currency(), NORMAL, Element.ALIGN_LEFT));
         return table;
+    }
+
+    /** {@code Agreement: agr-7 (version 2)}, or several: the versions a statement was computed with. */
+    static String agreements(List<PrintedDocument.AgreementVersion> agreements, DocumentLanguage language) {
+        return language.text(agreements.size() == 1 ? "agreement" : "agreements") + ": " + agreements.stream()
+                .map(agreement -> agreement.agreementId() + " (" + language.text("version") + " "
+                        + agreement.version() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static PdfPTable lines(PrintedDocument printed, DocumentLanguage language) {
@@ -171,7 +182,7 @@ final class PdfRenderer {
             text.add(new Phrase("\n" + language.text("usage") + ": " + usage, SMALL));
         }
         if (line.adjusts() != null) {
-            text.add(new Phrase("\n" + language.text("adjusts") + ": " + line.adjusts(), SMALL));
+            text.add(new Phrase("\n" + language.text("adjusts") + ": " + language.adjusts(line.adjusts()), SMALL));
         }
         if (line.conversion() != null) {
             text.add(new Phrase("\n" + language.text("converted") + ": " + language.amount(line.sourceAmount()) + " "
@@ -270,12 +281,22 @@ final class PdfRenderer {
                 BOLD);
         text.setSpacingBefore(12);
         if (account.iban() == null && account.account() != null) {
-            text.add(new Phrase("\n" + account.account(), NORMAL));
+            text.add(new Phrase("\n" + (account.accountNumber() == null ? account.account()
+                    : domesticAccount(account, printed.partner().country(), language)), NORMAL));
             return text;
         }
         text.add(new Phrase("\nIBAN: " + (account.iban() == null ? language.text("notConfirmed") : account.iban())
                 + (account.bic() == null ? "" : "   BIC: " + account.bic()), NORMAL));
         return text;
+    }
+
+    /** An account without IBAN in the document's language: its number, bank code (US: ABA routing) and BIC. */
+    private static String domesticAccount(PrintedDocument.PaymentAccount account, String country,
+                                          DocumentLanguage language) {
+        return language.text("account") + " " + account.accountNumber()
+                + (account.bankCode() == null ? "" : ", " + language.text("US".equals(country) ? "abaRouting"
+                : "bankCode") + " " + account.bankCode())
+                + (account.bic() == null ? "" : ", BIC " + account.bic());
     }
 
     private static PdfPTable table(int columns) {

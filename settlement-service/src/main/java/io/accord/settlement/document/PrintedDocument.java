@@ -12,18 +12,25 @@ import java.util.List;
  * ({@code title}, labels, notes) are English whatever the partner's language, its figures exact; {@code language}
  * ({@code de}, {@code en}) is the code of the language the PDF is printed in, {@code selfBilled} says the document is
  * (or, netted, includes) a self-billed invoice of the partner's supply (the PDF's "Gutschrift" / "Self-billed
- * invoice"). Documents stored before these two existed have neither and were printed in English.
+ * invoice"). Documents stored before these two existed have neither and were printed in English. A statement's
+ * {@code agreements} are the agreement versions it was computed with, as its header prints them (absent from a note's
+ * JSON, from documents stored before the field existed, and when not known).
  */
 @JsonPropertyOrder({"documentId", "documentType", "title", "documentNumber", "issueDate", "periodStart",
         "periodEnd", "dueDate", "issuer", "partner", "direction", "currency", "lines", "netAmount", "taxLines",
         "totalAmount", "paymentAccount", "correctsDocumentNumber", "reason", "legalNotes", "billingOnBehalf", "language",
-        "selfBilled"})
+        "selfBilled", "agreements"})
 record PrintedDocument(String documentId, String documentType, String title, String documentNumber, String issueDate,
                        String periodStart, String periodEnd, String dueDate, Party issuer, Party partner,
                        String direction, String currency, List<Line> lines, String netAmount, List<TaxLine> taxLines,
                        String totalAmount, PaymentAccount paymentAccount, String correctsDocumentNumber,
                        String reason, List<String> legalNotes, BillingOnBehalf billingOnBehalf, String language,
-                       boolean selfBilled) {
+                       boolean selfBilled,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<AgreementVersion> agreements) {
+
+    /** An agreement version the statement was computed with: its id and version number. */
+    record AgreementVersion(String agreementId, int version) {
+    }
 
     /** A legal party: name, registered address (one line per element), tax id. */
     record Party(String id, String legalName, List<String> address, String country, String taxId) {

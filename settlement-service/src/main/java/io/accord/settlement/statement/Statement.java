@@ -41,6 +41,8 @@ final class Statement {
     private final String documentType;
     /** The partner's statement of the period discarded last when this one was drafted, else {@code null}. */
     private UUID replacesStatementId;
+    /** The agreement versions it was computed with, oldest first; {@code null} when not known (before V90). */
+    private List<Statements.AgreementVersion> agreements;
     private State state;
     private String approvedBy;
     private Instant approvedAt;
@@ -69,9 +71,10 @@ final class Statement {
     static Statement restore(UUID id, UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
                              String documentType, State state, String approvedBy, Instant approvedAt,
                              String documentNumber, Instant issuedAt, Money paid, Money notes, Discard discard,
-                             UUID replacesStatementId) {
+                             UUID replacesStatementId, List<Statements.AgreementVersion> agreements) {
         Statement statement = new Statement(id, partnerId, periodId, lines, preparedBy, documentType);
         statement.replacesStatementId = replacesStatementId;
+        statement.agreements = agreements == null ? null : List.copyOf(agreements);
         if (discard != null) {
             statement.discardedBy = discard.by();
             statement.discardedAt = discard.at();
@@ -102,10 +105,23 @@ final class Statement {
      */
     static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
                            String businessModel, UUID replacesStatementId) {
+        return draft(partnerId, periodId, lines, preparedBy, businessModel, replacesStatementId, List.of());
+    }
+
+    /** The same, computed with the agreement versions in force during the period (kept with it, oldest first). */
+    static Statement draft(UUID partnerId, UUID periodId, StatementLines.Lines lines, String preparedBy,
+                           String businessModel, UUID replacesStatementId,
+                           List<Statements.AgreementVersion> agreements) {
         Statement statement = new Statement(UUID.randomUUID(), partnerId, periodId, lines, preparedBy,
                 DocumentTypes.of(businessModel, lines.lines()));
         statement.replacesStatementId = replacesStatementId;
+        statement.agreements = List.copyOf(agreements);
         return statement;
+    }
+
+    /** The agreement versions it was computed with, oldest first; {@code null} when not known (before V90). */
+    List<Statements.AgreementVersion> agreements() {
+        return agreements;
     }
 
     /** Finance approves the draft; the preparer may not (four-eyes). */

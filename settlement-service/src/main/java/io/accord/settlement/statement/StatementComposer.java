@@ -111,7 +111,8 @@ class StatementComposer {
                     agreement.businessModel()), used);
             return new Composition(lines, pending,
                     late.stream().map(missed -> missed.product().productId()).toList(),
-                    ended.stream().map(Ended::adjusted).toList(), agreement.businessModel());
+                    ended.stream().map(Ended::adjusted).toList(), agreement.businessModel(),
+                    agreementVersions(partnerId, period, agreement));
         } catch (IllegalStateException | IllegalArgumentException unusable) {
             throw new ConflictException("Statement of period " + period.id() + ": " + unusable.getMessage());
         }
@@ -171,6 +172,21 @@ class StatementComposer {
      */
     Map<String, String> offeringNames(java.util.Collection<String> offeringIds) {
         return offeringIds.isEmpty() ? Map.of() : products.namesOf(new LinkedHashSet<>(offeringIds));
+    }
+
+    /**
+     * The agreement versions the statement is computed with, oldest first: each version of the partner's agreement in
+     * force at some moment of the period (the records rated in it carry them; several when the agreement changed
+     * within it) and the period's own, whose terms the settlement rules come from.
+     */
+    private List<Statements.AgreementVersion> agreementVersions(UUID partnerId, SettlementPeriods.Period period,
+                                                              PartnerTerms.Agreement own) {
+        return partners.agreements(partnerId).stream()
+                .filter(agreement -> agreement.agreementId().equals(own.agreementId())
+                        || agreement.inForceFrom().isBefore(period.endAt()) && (agreement.inForceUntil() == null
+                        || agreement.inForceUntil().isAfter(period.startAt())))
+                .map(agreement -> new Statements.AgreementVersion(agreement.agreementId(), agreement.version()))
+                .toList();
     }
 
     PartnerTerms.Agreement agreement(UUID partnerId, SettlementPeriods.Period period) {
@@ -476,6 +492,6 @@ class StatementComposer {
      */
     record Composition(StatementLines.Lines lines, List<DisputeAdjustments.Adjustment> adjustments,
                        List<String> lateProductIds, List<PartnerProducts.AdjustedEnd> adjustedEnds,
-                       String businessModel) {
+                       String businessModel, List<Statements.AgreementVersion> agreements) {
     }
 }

@@ -53,7 +53,10 @@ final class StatementDocument {
         return new DocumentContent(statement.id(), statement.partnerId(), documentType, statement.documentNumber(),
                 issuingEntityId, issuedAt, period.startAt(), period.endAt(), dueDate, statement.direction(),
                 totals.total().currency(), lines, minor(totals.net()), rate, minor(totals.tax()), totals.taxNote(),
-                minor(totals.total()), null, null, onBehalf, sideTaxLines(statement, documentType, taxRatePercent));
+                minor(totals.total()), null, null, onBehalf, sideTaxLines(statement, documentType, taxRatePercent),
+                statement.agreements() == null ? List.of() : statement.agreements().stream()
+                        .map(agreement -> new DocumentContent.AgreementVersion(agreement.agreementId(),
+                                agreement.version())).toList());
     }
 
     /**

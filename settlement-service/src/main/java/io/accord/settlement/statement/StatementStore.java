@@ -38,9 +38,11 @@ class StatementStore {
         int inserted = jdbc.sql("""
                         insert into statement (id, partner_id, period_id, state, currency, net_amount, tax_amount,
                                                total_amount, rounding_difference, tax_note, prepared_by, created_at,
-                                               balance_amount, document_type, replaces_statement_id)
+                                               balance_amount, document_type, replaces_statement_id,
+                                               agreement_ids, agreement_versions)
                         values (:id, :partner, :period, :state, :currency, :net, :tax, :total, :rounding, :note,
-                                :preparedBy, :now, :balance, :documentType, :replaces)
+                                :preparedBy, :now, :balance, :documentType, :replaces, :agreementIds,
+                                :agreementVersions)
                         on conflict (partner_id, period_id) where state <> 'DISCARDED' do nothing""")
                 .param("id", statement.id()).param("partner", statement.partnerId())
                 .param("period", statement.periodId()).param("state", statement.state().name())
@@ -50,7 +52,12 @@ class StatementStore {
                 .param("preparedBy", statement.preparedBy()).param("now", Timestamp.from(now))
                 .param("balance", statement.balance().amount())
                 .param("documentType", statement.documentType())
-                .param("replaces", statement.replacesStatementId(), java.sql.Types.OTHER).update();
+                .param("replaces", statement.replacesStatementId(), java.sql.Types.OTHER)
+                .param("agreementIds", statement.agreements() == null ? null : new SqlArrayValue("varchar",
+                        statement.agreements().stream().map(Statements.AgreementVersion::agreementId).toArray()))
+                .param("agreementVersions", statement.agreements() == null ? null : new SqlArrayValue("integer",
+                        statement.agreements().stream().map(Statements.AgreementVersion::version).toArray()))
+                .update();
         if (inserted == 0) {
             return false;
         }
@@ -269,7 +276,23 @@ class StatementStore {
                 rs.getString("document_number"), instant(rs.getTimestamp("issued_at")),
                 Money.of(rs.getBigDecimal("paid_amount"), currency),
                 Money.of(rs.getBigDecimal("notes_amount"), currency), discard(rs),
-                rs.getObject("replaces_statement_id", UUID.class));
+                rs.getObject("replaces_statement_id", UUID.class), agreements(rs));
+    }
+
+    /** The agreement versions kept with the statement (V90), {@code null} when none are. */
+    private static List<Statements.AgreementVersion> agreements(ResultSet rs) throws SQLException {
+        java.sql.Array ids = rs.getArray("agreement_ids");
+        java.sql.Array versions = rs.getArray("agreement_versions");
+        if (ids == null || versions == null) {
+            return null;
+        }
+        Object[] id = (Object[]) ids.getArray();
+        Object[] version = (Object[]) versions.getArray();
+        List<Statements.AgreementVersion> agreements = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(id.length, version.length); i++) {
+            agreements.add(new Statements.AgreementVersion((String) id[i], ((Number) version[i]).intValue()));
+        }
+        return List.copyOf(agreements);
     }
 
     private static Statement.Discard discard(ResultSet rs) throws SQLException {

@@ -117,7 +117,7 @@ public class Statements {
         StatementComposer.Composition composition = composer.compose(partnerId, period);
         StatementLines.Lines lines = composition.lines();
         Statement statement = Statement.draft(partnerId, periodId, lines, preparedBy, composition.businessModel(),
-                store.discardedLast(partnerId, periodId).orElse(null));
+                store.discardedLast(partnerId, periodId).orElse(null), composition.agreements());
         Instant now = clock.instant();
         if (!store.insert(statement, now)) {
             return view(store.ofPeriod(partnerId, periodId).orElseThrow());
@@ -641,7 +641,7 @@ public class Statements {
                 atMinorUnit(statement.notes()), atMinorUnit(statement.balance()).abs(), statement.remainingDirection(),
                 statement.discardedBy(), statement.discardedAt(), statement.discardReason(),
                 statement.documentType(), approvers.warnings(statement, taxIds.warnings(statement)), null, null, null,
-                null, taxLines(statement, ratePercent), replacements.of(statement));
+                null, taxLines(statement, ratePercent), replacements.of(statement), statement.agreements());
     }
 
     /** The statement's tax lines ({@link SideTaxes#ofStored}): one on the net, or a netted statement's per supply. */
@@ -710,6 +710,9 @@ public class Statements {
      *                                 without one, or when their currencies differ)
      * @param replacedByStatementId    a discarded statement: the period's draft that replaced it, once drafted
      * @param differenceInReplacement  the replacing statement's figures less this one's
+     * @param agreements         the agreement versions it was computed with, oldest first ({@link AgreementVersion}):
+     *                           each version of the partner's agreement in force during its period, the period's own
+     *                           among them; {@code null} when not known (drafted before V90, no agreement found)
      */
     @Schema(name = "StatementView")
     public record View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
@@ -731,7 +734,15 @@ public class Statements {
                        List<Warning> warnings,
                        Instant periodStart, Instant periodEnd, LocalDate dueDate, BilledUsage billedUsage,
                        List<TaxLine> taxLines, UUID replacesStatementId, Difference differenceFromReplaced,
-                       UUID replacedByStatementId, Difference differenceInReplacement) {
+                       UUID replacedByStatementId, Difference differenceInReplacement,
+                       @io.swagger.v3.oas.annotations.media.ArraySchema(arraySchema = @io.swagger.v3.oas.annotations
+                               .media.Schema(nullable = true, description = "The agreement versions the statement was"
+                               + " computed with, oldest first: every version of the partner's agreement in force"
+                               + " during its period (several when the agreement changed within it), the period's"
+                               + " own agreement (whose terms set its shares, guarantee, tax and payment terms)"
+                               + " always among them; kept when drafted. null for a statement drafted before V90"
+                               + " whose partner's agreements settlement does not know"))
+                       List<AgreementVersion> agreements) {
 
         private View(UUID id, UUID partnerId, UUID periodId, String state, String direction, String currency,
                      BigDecimal netAmount, BigDecimal taxAmount, BigDecimal totalAmount,
@@ -740,13 +751,14 @@ public class Statements {
                      BigDecimal notesAmount, BigDecimal remainingAmount, String remainingDirection,
                      String discardedBy, Instant discardedAt, String discardReason, String documentType,
                      List<Warning> warnings, Instant periodStart, Instant periodEnd, LocalDate dueDate,
-                     BilledUsage billedUsage, List<TaxLine> taxLines, StatementReplacements.Links links) {
+                     BilledUsage billedUsage, List<TaxLine> taxLines, StatementReplacements.Links links,
+                     List<AgreementVersion> agreements) {
             this(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
                     documentType, warnings, periodStart, periodEnd, dueDate, billedUsage, taxLines,
                     links.replacesStatementId(), links.differenceFromReplaced(), links.replacedByStatementId(),
-                    links.differenceInReplacement());
+                    links.differenceInReplacement(), agreements);
         }
 
         private StatementReplacements.Links links() {
@@ -759,7 +771,7 @@ public class Statements {
             return new View(id, partnerId, periodId, state, direction, currency, netAmount, taxAmount, totalAmount,
                     roundingDifference, preparedBy, approvedBy, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, discardedBy, discardedAt, discardReason,
-                    documentType, warnings, start, end, due, billed, taxLines, links());
+                    documentType, warnings, start, end, due, billed, taxLines, links(), agreements);
         }
 
         /**
@@ -802,8 +814,18 @@ public class Statements {
                     roundingDifference, null, null, documentNumber, lines, issuedAt, paidAmount, taxNote,
                     notesAmount, remainingAmount, remainingDirection, null, discardedAt, discardReason,
                     documentType, warnings, periodStart, periodEnd, dueDate, billedUsage, taxLines,
-                    StatementReplacements.Links.NONE);
+                    StatementReplacements.Links.NONE, agreements);
         }
+    }
+
+    /**
+     * An agreement version a statement was computed with (docs/settlement.md, "Agreement versions").
+     *
+     * @param agreementId the agreement version's id (each version of a partner's agreement has its own)
+     * @param version     its version number
+     */
+    @Schema(name = "StatementAgreementVersion")
+    public record AgreementVersion(String agreementId, int version) {
     }
 
     /**

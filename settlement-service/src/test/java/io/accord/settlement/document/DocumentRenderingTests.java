@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -344,5 +345,76 @@ class DocumentRenderingTests {
         assertThat(printed.selfBilled()).isFalse();
         assertThat(text).contains("Rechnung (Wholesale)", "Gesamtbetrag zahlbar durch den Partner1.500,00 EUR",
                 "Steuerschuldnerschaft des Leistungsempfängers").doesNotContain("Gutschrift");
+    }
+
+    @Test
+    void aGermanDocumentPrintsWhatAPriorPeriodLineAdjustsAConvertedLineAndItsAgreementVersionsInGerman()
+            throws Exception {
+        UUID partner = UUID.randomUUID();
+        String adjusts = "period 2026-01-01 – 2026-02-01 (1 late record); period 2026-02-01 – 2026-03-01 (2 late "
+                + "records): statement ACD-2026-000021, line 7b0e4c1a-0000-4000-8000-000000000001-1";
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "REVENUE_SHARE_STATEMENT",
+                "ACD-2026-000034", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "PAYABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "PRIOR_PERIOD_ADJUSTMENT", "Prior-period adjustment: Video Plus × "
+                                + "VOICE", "off-video", "VOICE", new BigDecimal("12"), new BigDecimal("3.00"), null,
+                                null, null, "MIN", 3L, new BigDecimal("0.5"), null, adjusts),
+                        new DocumentContent.Line(2, "USAGE_REVENUE_SHARE", "Revenue share: Gold × DATA", "off-gold",
+                                "DATA", new BigDecimal("1"), new BigDecimal("51752.55"),
+                                new BigDecimal("2500.1234560000"), new BigDecimal("20.700000"), "XAU"),
+                        new DocumentContent.Line(3, "RECURRING_SHARE", "Prior-period adjustment (product started in a "
+                                + "closed period): Recurring share: Video Plus", "off-video", null, null,
+                                new BigDecimal("1.00"))),
+                new BigDecimal("51756.55"), "19", new BigDecimal("9833.74"), null, new BigDecimal("61590.29"),
+                null, null, List.of(), List.of(), List.of(new DocumentContent.AgreementVersion("agr-7", 1),
+                        new DocumentContent.AgreementVersion("agr-9", 2)));
+
+        PrintedDocument printed = DocumentComposer.compose(content, ISSUER,
+                legal(partner, "Streamly Media GmbH", "DE", null));
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed)).replaceAll("\\s+", " ");
+
+        // compared without white space: the PDF wraps the small print where it likes
+        assertThat(text.replace(" ", "")).contains(Stream.of("Korrektur Vorperiode: Video Plus × VOICE",
+                "Korrigiert: Zeitraum 01.01.2026 – 01.02.2026 (1 nachträglicher Datensatz); Zeitraum 01.02.2026 – "
+                        + "01.03.2026 (2 nachträgliche Datensätze): Beleg ACD-2026-000021, Position "
+                        + "7b0e4c1a-0000-4000-8000-000000000001-1",
+                "Umgerechnet: 20,70 XAU × 2.500,123456 = 51.752,55 EUR",
+                "Korrektur Vorperiode (Produkt in einem abgeschlossenen Zeitraum begonnen): Wiederkehrender Anteil: "
+                        + "Video Plus",
+                "Vereinbarungen: agr-7 (Version 1), agr-9 (Version 2)").map(expected -> expected.replace(" ", ""))
+                .toList());
+        assertThat(text).doesNotContain("period 20", "late record", "statement ACD", ", line ", "Adjusts", "Converted",
+                        "Prior-period", "Recurring share", "Agreement", "version 1", "2026-01-01");
+        // the JSON keeps the stored English reference and names the versions
+        assertThat(printed.lines().getFirst().adjusts()).isEqualTo(adjusts);
+        assertThat(printed.agreements()).extracting(PrintedDocument.AgreementVersion::agreementId,
+                PrintedDocument.AgreementVersion::version).containsExactly(tuple("agr-7", 1), tuple("agr-9", 2));
+        String english = StatementDocumentTests.text(PdfRenderer.render(DocumentComposer.compose(content, ISSUER,
+                legal(partner, "Northwind SAS", "FR", null)))).replaceAll("\\s+", " ");
+        assertThat(english.replace(" ", "")).contains(Stream.of("Adjusts: " + adjusts,
+                "Agreements: agr-7 (version 1), agr-9 (version 2)",
+                "Converted: 20.70 XAU × 2500.123456 = 51752.55 EUR").map(expected -> expected.replace(" ", ""))
+                .toList());
+    }
+
+    @Test
+    void aGermanPartnersAccountWithoutIbanPrintsInGerman() throws Exception {
+        UUID partner = UUID.randomUUID();
+        DocumentContent content = new DocumentContent(UUID.randomUUID(), partner, "REVENUE_SHARE_STATEMENT",
+                "ACD-2026-000035", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "PAYABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "USAGE_REVENUE_SHARE", "Revenue share: Video × VOICE", "off-v",
+                        "VOICE", new BigDecimal("3"), new BigDecimal("7.00"))),
+                new BigDecimal("7.00"), "0", new BigDecimal("0.00"), null, new BigDecimal("7.00"), null, null,
+                List.of());
+
+        String text = StatementDocumentTests.text(PdfRenderer.render(DocumentComposer.compose(content, ISSUER,
+                legal(partner, "Alpen Mobil AG", "CH",
+                        new PartnerTerms.BankAccount(null, "POFICHBEXXX", "0012345678", "09000", CONFIRMED)))));
+
+        assertThat(text).contains("Konto 0012345678, Bankleitzahl 09000, BIC POFICHBEXXX")
+                .doesNotContain("Account", "bank code");
     }
 }

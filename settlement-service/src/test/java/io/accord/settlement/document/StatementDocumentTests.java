@@ -6,7 +6,9 @@ import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.contracts.usage.UsageRated;
+import io.accord.settlement.SettlementFixtures;
 import io.accord.settlement.StatementFixtures;
+import io.accord.settlement.partner.PartnerTerms;
 import io.accord.settlement.period.SettlementPeriods;
 import io.accord.settlement.statement.Statements;
 import io.accord.settlement.usage.UsageSums;
@@ -28,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,9 +53,11 @@ class StatementDocumentTests {
     private final SettlementPeriods periods;
     private final UsageSums sums;
     private final Clock clock;
+    private final PartnerTerms partners;
 
     StatementDocumentTests(StatementFixtures statementFixtures, SettlementPeriods periods, UsageSums sums,
-                           Statements statements, Clock clock) {
+                           Statements statements, Clock clock, PartnerTerms partners) {
+        this.partners = partners;
         this.statements = statementFixtures;
         this.statementService = statements;
         this.periods = periods;
@@ -157,6 +162,55 @@ class StatementDocumentTests {
         String text = text(download(path, finance, "application/pdf").body());
         assertThat(text).contains("USt auf Ihre Leistung an uns (Gutschrift): 19 % auf 100,03", "19,01 EUR",
                 "USt auf unsere Leistung an Sie: 19 % auf -50,02", "-9,50 EUR", "59,52 EUR");
+    }
+
+    @Test
+    void aStatementNamesTheAgreementVersionsInForceInItsPeriodAsDraftedInItsApiAndItsDocument() throws Exception {
+        String partner = statements.partner();
+        UUID partnerId = UUID.fromString(partner);
+        SettlementPeriods.Period period = periods.periodFor(partnerId, clock.instant().minus(Duration.ofDays(40)))
+                .orElseThrow().period();
+        String first = period.agreementId();
+        // the agreement changed within the period: version 2 in force from its second day
+        String second = "agr-v2-" + partner;
+        Instant changed = period.startAt().plus(Duration.ofDays(1));
+        SettlementFixtures.agreementSuperseded(partner, first, changed, 2L);
+        SettlementFixtures.agreementActivated(partner, second, 2, changed, "MONTHLY", 3L);
+        await().atMost(StatementFixtures.PATIENCE).until(() -> partners.agreements(partnerId).size() == 2
+                && partners.agreements(partnerId).getFirst().inForceUntil() != null);
+
+        Statements.View drafted = statements.drafted(partner, "20.00");
+
+        List<Statements.AgreementVersion> both = List.of(new Statements.AgreementVersion(first, 1),
+                new Statements.AgreementVersion(second, 2));
+        assertThat(drafted.agreements()).isEqualTo(both);
+        // kept as drafted: a version backdated into the period later does not change what the statement says
+        String third = "agr-v3-" + partner;
+        Instant changedAgain = period.startAt().plus(Duration.ofDays(2));
+        SettlementFixtures.agreementSuperseded(partner, second, changedAgain, 4L);
+        SettlementFixtures.agreementActivated(partner, third, 3, changedAgain, "MONTHLY", 5L);
+        await().atMost(StatementFixtures.PATIENCE).until(() -> partners.agreements(partnerId).size() == 3);
+        TestHttp finance = TestHttp.localPort(port).as(TestJwt.staff("fiona", Roles.FINANCE));
+        JsonNode json = finance.get("/api/settlement/statements/" + drafted.id()).json();
+        assertThat(json.path("agreements")).hasSize(2);
+        assertThat(json.path("agreements").get(0).path("agreementId").asString()).isEqualTo(first);
+        assertThat(json.path("agreements").get(0).path("version").asInt()).isEqualTo(1);
+        assertThat(json.path("agreements").get(1).path("agreementId").asString()).isEqualTo(second);
+        assertThat(json.path("agreements").get(1).path("version").asInt()).isEqualTo(2);
+        JsonNode listed = finance.get("/api/settlement/statements?partnerId=" + partner).json();
+        assertThat(listed).singleElement().satisfies(statement ->
+                assertThat(statement.path("agreements")).hasSize(2));
+
+        Statements.View issued = statementService.issue(statementService.approve(drafted.id(), "finance-b").id());
+        String path = "/api/settlement/statements/" + issued.id() + "/document";
+        String token = TestJwt.staff("fiona", Roles.FINANCE);
+        JsonNode document = JSON.readTree(download(path, token, "application/json").body());
+        assertThat(document.path("agreements").get(1).path("agreementId").asString()).isEqualTo(second);
+        assertThat(document.path("agreements").get(1).path("version").asInt()).isEqualTo(2);
+        // the partner is German: its PDF says so in German (compared without the white space its wrapping adds)
+        assertThat(text(download(path, token, "application/pdf").body()).replaceAll("\\s+", ""))
+                .contains(("Vereinbarungen: " + first + " (Version 1), " + second + " (Version 2)").replace(" ", ""))
+                .doesNotContain(third);
     }
 
     @Test

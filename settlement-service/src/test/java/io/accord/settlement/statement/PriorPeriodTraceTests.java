@@ -129,7 +129,15 @@ class PriorPeriodTraceTests {
                 .get(STATEMENTS + issued.id() + "/document").json();
         assertThat(line(document, "PRIOR_PERIOD_ADJUSTMENT").path("adjusts").asString()).isEqualTo(expected);
         byte[] pdf = pdf(STATEMENTS + issued.id() + "/document");
-        assertThat(pdfText(pdf).replace("\n", " ")).contains("Korrigiert: period", first.documentNumber());
+        // the partner is German: so is what the PDF says it adjusts (compared without the white space of wrapping)
+        java.time.format.DateTimeFormatter german = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        assertThat(pdfText(pdf).replaceAll("\\s+", "")).contains(("Korrigiert: Zeitraum "
+                + date(closed.startAt()).format(german) + " – " + date(closed.endAt()).format(german)
+                + " (2 nachträgliche Datensätze): Beleg " + first.documentNumber() + ", Position "
+                + first.lineId(1)).replace(" ", "")).doesNotContain("period" + date(closed.startAt()), "laterecords", "statement" + first.documentNumber());
+        // one agreement version in force during each period: each statement names it
+        assertThat(first.agreements()).containsExactly(new Statements.AgreementVersion(closed.agreementId(), 1));
+        assertThat(issued.agreements()).containsExactly(new Statements.AgreementVersion(carrying.agreementId(), 1));
     }
 
     private Statements.View issue(Statements.View draft) {

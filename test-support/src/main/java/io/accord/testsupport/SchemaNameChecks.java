@@ -6,6 +6,8 @@ import io.swagger.v3.core.converter.ModelConverterContextImpl;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.models.media.Schema;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springdoc.core.properties.SpringDocConfigProperties;
@@ -47,7 +49,8 @@ public final class SchemaNameChecks {
 
     /**
      * Every schema name the types of the service's documented operations (their answers, request bodies and parts,
-     * and form records) and the types those contain resolve to, each with the Java types that resolve to it.
+     * form records, and the {@code @Schema(implementation = ...)} of their swagger annotations) and the types those
+     * contain resolve to, each with the Java types that resolve to it.
      */
     public static Map<String, Set<String>> typesByName(ApplicationContext context) {
         RequestMappingHandlerMapping mapping =
@@ -99,6 +102,32 @@ public final class SchemaNameChecks {
                     .noneMatch(parameter::hasParameterAnnotation);
             if (body || form) {
                 types.add(parameter.getGenericParameterType());
+            }
+        }
+        types.addAll(annotatedTypes(method));
+        return types;
+    }
+
+    /**
+     * The types a handler's swagger annotations document its body and answers with ({@code @Schema(implementation =
+     * ...)}), where it reads or writes a JSON tree or a map: documentation-only records, named like any other.
+     */
+    private static List<Type> annotatedTypes(HandlerMethod method) {
+        List<Content> contents = new ArrayList<>();
+        io.swagger.v3.oas.annotations.parameters.RequestBody body = AnnotatedElementUtils.findMergedAnnotation(
+                method.getMethod(), io.swagger.v3.oas.annotations.parameters.RequestBody.class);
+        if (body != null) {
+            contents.addAll(List.of(body.content()));
+        }
+        AnnotatedElementUtils.findMergedRepeatableAnnotations(method.getMethod(), ApiResponse.class)
+                .forEach(response -> contents.addAll(List.of(response.content())));
+        List<Type> types = new ArrayList<>();
+        for (Content content : contents) {
+            for (Class<?> type : List.of(content.schema().implementation(),
+                    content.array().schema().implementation())) {
+                if (type != Void.class) {
+                    types.add(type);
+                }
             }
         }
         return types;

@@ -24,8 +24,10 @@ import java.util.UUID;
  * @param suspense   its suspense records (staff only)
  * @param duplicates every later copy received, counted once and never rated, each naming the original
  */
-record UsageFateView(String source, String usageId, String fate, UUID current, List<Rated> ratings, List<Suspense> suspense,
-                     List<Duplicate> duplicates) {
+record UsageFateView(String source, String usageId,
+                     @Schema(allowableValues = {"RATED", "SUSPENDED", "RECYCLED", "WRITTEN_OFF", "REPLACED"})
+                     String fate,
+                     UUID current, List<Rated> ratings, List<Suspense> suspense, List<Duplicate> duplicates) {
 
     /**
      * A rated record with its amounts and everything it was rated with; {@code reversedBy} is the reversal that
@@ -35,7 +37,9 @@ record UsageFateView(String source, String usageId, String fate, UUID current, L
      * its own {@code parties} and {@code agreements}, the {@code charge} only as the one owing it or the offering's
      * owner, the {@code customerReference} only as its submitter or buyer ({@link PartnerView}).
      */
-    record Rated(UUID ratedId, long sequence, String kind, UUID reversalOf, UUID reversedBy, Instant ratedAt, String subscriberId,
+    record Rated(UUID ratedId, long sequence,
+                 @Schema(allowableValues = {"RATED", "REVERSAL", "RERATED"}) String kind, UUID reversalOf,
+                 UUID reversedBy, Instant ratedAt, String subscriberId,
                  OffsetDateTime usageTime, String usageType, String quantity, String unit, String billedQuantity,
                  String billedUnit, String currency,
                  @Schema(description = "the whole charge; for a partner only when it owes it or owns the"

@@ -9,12 +9,15 @@ import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.Representation;
 import io.accord.platform.web.ResourceLists;
 import io.accord.platform.apidocs.RequestExample;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.Sort;
@@ -39,6 +42,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.accord.rating.usage.UsageApiDocs.BATCH_REFUSED;
+import static io.accord.rating.usage.UsageApiDocs.BATCH_REFUSED_EXAMPLE;
+import static io.accord.rating.usage.UsageApiDocs.BUSY;
+import static io.accord.rating.usage.UsageApiDocs.BUSY_EXAMPLE;
+import static io.accord.rating.usage.UsageApiDocs.RECEIVED_BEFORE;
+import static io.accord.rating.usage.UsageApiDocs.DUPLICATE_EXAMPLE;
+import static io.accord.rating.usage.UsageApiDocs.UNREADABLE;
+import static io.accord.rating.usage.UsageApiDocs.INVALID_EXAMPLE;
+import static io.accord.rating.usage.UsageApiDocs.PROBLEM_JSON;
+import static io.accord.rating.usage.UsageApiDocs.PROBLEM_SCHEMA;
+import static io.accord.rating.usage.UsageApiDocs.TOO_LARGE;
+import static io.accord.rating.usage.UsageApiDocs.TOO_LARGE_EXAMPLE;
+
 /** TMF635 usage input (issue 10, "Input"): single and batch submission, and the caller's submitted usage. */
 @RestController
 @Tag(name = "Usage (TMF635)")
@@ -56,17 +72,11 @@ class UsageController {
             + " comma inside a value)";
 
     /**
-     * The top-level attributes of a Usage as {@link #tmf} answers it, for the list's filters (those the database
-     * filters are accepted as request parameters; the other simple ones are compared on the answer) and for
-     * {@code fields=} (a name outside them is a 400, {@link Representation}).
+     * The list's filters: those the database filters are accepted as request parameters; the other simple attributes
+     * of a {@link UsageResources.Usage} are compared on the answer (and a {@code fields=} name outside them is a 400,
+     * {@link Representation}).
      */
-    private record Attributes(String id, String href, String usageDate, String usageType, String status,
-                              List<Object> usageCharacteristic, List<Object> ratedProductUsage, String suspenseReason,
-                              String suspenseDetail, String suspenseStatus, String submittedAt,
-                              @JsonProperty("@type") String type) {
-    }
-
-    private static final AttributeFilter<Object> FILTER = AttributeFilter.<Object>of(Attributes.class)
+    private static final AttributeFilter<Object> FILTER = AttributeFilter.<Object>of(UsageResources.Usage.class)
             .alsoAccepts("id", "status", "usageType", "usageDate", "suspenseReason", "suspenseStatus", "source",
                     "usageId", "subscriberId", "usageDate.gte", "usageDate.lt");
     /** The longest {@code usageDate.gte}..{@code usageDate.lt} window the list takes. */
@@ -88,7 +98,22 @@ class UsageController {
             + " (status rated, or rejected with the suspense reason; a corrected copy of a record held in suspense"
             + " replaces it); 409 when it was received before (with the earlier copy's id and outcome); 400 naming the"
             + " field when it is invalid")
-    @Representation(Attributes.class)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "One TMF635 Usage",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = UsageResources.UsageCreate.class)))
+    @ApiResponse(responseCode = "201", description = "Taken: rated, or rejected with the suspense reason (it waits"
+            + " in suspense)", content = @Content(schema = @Schema(implementation = UsageResources.Usage.class)))
+    @ApiResponse(responseCode = "400", description = UNREADABLE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_SCHEMA), examples = @ExampleObject(value = INVALID_EXAMPLE)))
+    @ApiResponse(responseCode = "409", description = RECEIVED_BEFORE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(implementation = UsageResources.DuplicateProblem.class),
+            examples = @ExampleObject(value = DUPLICATE_EXAMPLE)))
+    @ApiResponse(responseCode = "413", description = TOO_LARGE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_SCHEMA), examples = @ExampleObject(value = TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = BUSY, headers = @Header(name = "Retry-After", description =
+            "Seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_SCHEMA), examples = @ExampleObject(value = BUSY_EXAMPLE)))
+    @Representation(UsageResources.Usage.class)
     ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
         UsageSubmissions.Result result = submissions.submit(List.of(body)).getFirst();
         return switch (result.outcome()) {
@@ -111,7 +136,8 @@ class UsageController {
             }
             default -> {
                 UsageSubmissions.Stored stored = submissions.find(result.id()).orElseThrow();
-                yield ResponseEntity.created(URI.create(USAGE + "/" + result.id())).body(tmf(stored));
+                yield ResponseEntity.created(URI.create(USAGE + "/" + result.id()))
+                        .body(UsageResources.usage(stored));
             }
         };
     }
@@ -124,6 +150,22 @@ class UsageController {
             + " corrected copy of a record held in suspense), DUPLICATE (the earlier copy's id, href and"
             + " originalOutcome, or its originalIndex in this batch) or"
             + " INVALID (a problem naming the record index and field). A bad record never fails its batch")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "A JSON array of 1 to"
+            + " 10,000 TMF635 Usage, at most 4 MB (accord.platform.max-body-size) and 500,000 JSON values"
+            + " (accord.platform.max-body-values): at most about 7,500 records of ten characteristics",
+            content = @Content(mediaType = "application/json", array = @ArraySchema(minItems = 1,
+                    maxItems = UsageSubmissions.MAX_BATCH,
+                    schema = @Schema(implementation = UsageResources.UsageCreate.class))))
+    @ApiResponse(responseCode = "200", description = "One result per record, in the order sent (an unreadable"
+            + " record is INVALID with its problem; the others go on)", content = @Content(
+            schema = @Schema(implementation = UsageResources.BatchResult.class)))
+    @ApiResponse(responseCode = "400", description = BATCH_REFUSED, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_SCHEMA), examples = @ExampleObject(value = BATCH_REFUSED_EXAMPLE)))
+    @ApiResponse(responseCode = "413", description = TOO_LARGE, content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_SCHEMA), examples = @ExampleObject(value = TOO_LARGE_EXAMPLE)))
+    @ApiResponse(responseCode = "503", description = BUSY, headers = @Header(name = "Retry-After", description =
+            "Seconds to wait", schema = @Schema(type = "integer")), content = @Content(mediaType = PROBLEM_JSON,
+            schema = @Schema(ref = PROBLEM_SCHEMA), examples = @ExampleObject(value = BUSY_EXAMPLE)))
     Map<String, Object> batch(@RequestBody JsonNode body) {
         if (body == null || !body.isArray()) {
             throw new InvalidInputException("usage", "the body must be a JSON array of Usage");
@@ -197,7 +239,9 @@ class UsageController {
     @Operation(operationId = "retrieveUsage", summary = "A submitted usage and what became of it; a partner sees the"
             + " usage it submitted, a rating's amount (taxExcludedRatingAmount) only when it owes the charge or owns"
             + " the offering")
-    @Representation(Attributes.class)
+    @ApiResponse(responseCode = "200", description = "The Usage", content = @Content(
+            schema = @Schema(implementation = UsageResources.Usage.class)))
+    @Representation(UsageResources.Usage.class)
     Map<String, Object> retrieve(@PathVariable String id) {
         UUID uuid;
         try {
@@ -205,7 +249,7 @@ class UsageController {
         } catch (IllegalArgumentException bad) {
             throw notFound(id);
         }
-        return submissions.find(uuid).map(UsageController::tmf).orElseThrow(() -> notFound(id));
+        return submissions.find(uuid).map(UsageResources::usage).orElseThrow(() -> notFound(id));
     }
 
     @GetMapping(USAGE)
@@ -241,7 +285,9 @@ class UsageController {
             array = @ArraySchema(schema = @Schema(type = "string")))
     @Parameter(name = "suspenseStatus", in = ParameterIn.QUERY, description = "a suspense status" + ANY_OF,
             array = @ArraySchema(schema = @Schema(type = "string")))
-    @Representation(Attributes.class)
+    @ApiResponse(responseCode = "200", description = "A page of Usage (X-Total-Count)", content = @Content(
+            array = @ArraySchema(schema = @Schema(implementation = UsageResources.Usage.class))))
+    @Representation(UsageResources.Usage.class)
     ResponseEntity<List<Map<String, Object>>> list(
             @RequestParam(required = false) Integer offset, @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
@@ -280,7 +326,7 @@ class UsageController {
                 usageDates, range, values(request, "suspenseReason"), values(request, "suspenseStatus"),
                 sources, usageIds, subscriberIds);
         OffsetLimit paging = OffsetLimit.of(offset, limit, Sort.unsorted());
-        return lists.list(criteria, paging, page -> submissions.list(filters, page), UsageController::tmf);
+        return lists.list(criteria, paging, page -> submissions.list(filters, page), UsageResources::usage);
     }
 
     /** A usageDate filter: an instant (to the microsecond) or a date, its UTC day; else 400 naming usageDate. */
@@ -354,71 +400,5 @@ class UsageController {
         problem.setType(URI.create(PROBLEM + "not-found"));
         problem.setTitle("Not found");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
-    }
-
-    /** The TMF635 Usage of a submission (mapping in docs/rating-usage-api.md). */
-    static Map<String, Object> tmf(UsageSubmissions.Stored stored) {
-        JsonNode usage = stored.usage();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", stored.id().toString());
-        out.put("href", USAGE + "/" + stored.id());
-        out.put("usageDate", usage.path("startTime").asString());
-        out.put("usageType", usage.path("usageType").asString());
-        // a record recycled from suspense is rated in the recycle's transaction: rated (suspenseStatus RECYCLED)
-        String status;
-        if (stored.ratings().stream().anyMatch(r -> r.kind().equals("RERATED"))) {
-            status = "rerated";
-        } else if (!stored.ratings().isEmpty()) {
-            status = "rated";
-        } else {
-            status = "rejected";
-        }
-        out.put("status", status);
-        List<Map<String, Object>> characteristics = new ArrayList<>();
-        characteristic(characteristics, TmfUsageInput.USAGE_ID, stored.usageId());
-        characteristic(characteristics, TmfUsageInput.SOURCE, stored.source());
-        characteristic(characteristics, TmfUsageInput.SUBSCRIBER_ID, usage.path("subscriberId").asString());
-        characteristic(characteristics, TmfUsageInput.QUANTITY, usage.path("quantity").asString());
-        characteristic(characteristics, TmfUsageInput.UNIT, usage.path("unit").asString());
-        if (usage.hasNonNull("productId")) {
-            characteristic(characteristics, TmfUsageInput.PRODUCT_ID, usage.path("productId").asString());
-        }
-        if (usage.hasNonNull("offeringId")) {
-            characteristic(characteristics, TmfUsageInput.OFFERING_ID, usage.path("offeringId").asString());
-        }
-        usage.path("characteristics").properties().forEach(entry ->
-                characteristic(characteristics, entry.getKey(), entry.getValue().asString()));
-        out.put("usageCharacteristic", characteristics);
-        List<Map<String, Object>> rated = new ArrayList<>();
-        for (UsageSubmissions.Rating rating : stored.ratings()) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("ratingDate", rating.ratedAt().toString());
-            item.put("ratingAmountType", rating.kind());
-            // a partner's list is what it submitted, whose charge it sees (PartnerView); absent only for others
-            if (rating.charge() != null) {
-                item.put("taxExcludedRatingAmount", Map.of("unit", rating.currency(), "value", rating.charge()));
-            }
-            item.put("productRef", Map.of("id", rating.productInstanceId()));
-            item.put("offerTariffType", rating.offeringId());
-            item.put("ratedId", rating.ratedId());
-            rated.add(item);
-        }
-        out.put("ratedProductUsage", rated);
-        if (stored.reason() != null) {
-            out.put("suspenseReason", stored.reason());
-            out.put("suspenseDetail", stored.detail());
-            out.put("suspenseStatus", stored.suspenseStatus());
-        }
-        out.put("submittedAt", stored.submittedAt().toString());
-        out.put("@type", "Usage");
-        return out;
-    }
-
-    private static void characteristic(List<Map<String, Object>> into, String name, String value) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("name", name);
-        item.put("value", value);
-        item.put("valueType", "string");
-        into.add(item);
     }
 }

@@ -5,6 +5,7 @@ import io.accord.platform.upload.FileNames;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -54,9 +55,11 @@ class UsageFileController {
     @io.accord.platform.apidocs.RequestExample("rating/usage-file.csv")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "the CSV file (UTF-8)",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    @ApiResponse(responseCode = "201", description = "a small file, processed during the upload: the finished job")
+    @ApiResponse(responseCode = "201", description = "a small file, processed during the upload: the finished job",
+            content = @Content(schema = @Schema(implementation = UsageResources.FileJob.class)))
     @ApiResponse(responseCode = "202", description = "a large file, or Prefer: respond-async: the queued job, its"
-            + " Location to follow")
+            + " Location to follow", content = @Content(
+            schema = @Schema(implementation = UsageResources.FileJob.class)))
     @ApiResponse(responseCode = "413", description = "over accord.rating.usage-files.max-size",
             content = @Content(mediaType = "application/problem+json"))
     @Operation(operationId = "uploadUsageFile", summary = "Uploads a CSV file of usage (header row; columns usageId,"
@@ -93,6 +96,8 @@ class UsageFileController {
     @Operation(operationId = "listUsageFiles", summary = "The caller's CDR file jobs, newest first (X-Total-Count);"
             + " a partner sees its own, staff all; ?state= (QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED) for those"
             + " in one state, e.g. the FAILED ones waiting to be resumed or cancelled")
+    @ApiResponse(responseCode = "200", description = "A page of jobs", content = @Content(
+            array = @ArraySchema(schema = @Schema(implementation = UsageResources.FileJob.class))))
     ResponseEntity<List<Map<String, Object>>> list(@RequestParam(required = false) Integer offset,
                                                    @RequestParam(required = false) Integer limit,
                                                    @RequestParam(required = false) String state) {
@@ -116,6 +121,8 @@ class UsageFileController {
     @PreAuthorize(UsageController.READ)
     @Operation(operationId = "retrieveUsageFile", summary = "A CDR file job and its progress: state, rows read,"
             + " accepted (rated, suspended), rejected (duplicates, invalid)")
+    @ApiResponse(responseCode = "200", description = "The job", content = @Content(
+            schema = @Schema(implementation = UsageResources.FileJob.class)))
     Map<String, Object> retrieve(@PathVariable String id) {
         return view(jobs.find(uuid(id)).orElseThrow(() -> notFound(id)));
     }
@@ -137,6 +144,8 @@ class UsageFileController {
     @Operation(operationId = "resumeUsageFile", summary = "Queues a FAILED job again once the cause of its failure is"
             + " fixed: it goes on from its checkpoint (rowsRead), no row is read twice; 409 for a job not FAILED;"
             + " audited")
+    @ApiResponse(responseCode = "200", description = "The job", content = @Content(
+            schema = @Schema(implementation = UsageResources.FileJob.class)))
     Map<String, Object> resume(@PathVariable String id) {
         return view(jobs.resume(uuid(id)));
     }
@@ -146,6 +155,8 @@ class UsageFileController {
     @Operation(operationId = "cancelUsageFile", summary = "Stops a QUEUED, RUNNING or FAILED job for good at its"
             + " checkpoint and deletes its stored file: the rows read stay done (rated, in suspense, duplicates,"
             + " invalid), the rest are never read; 409 for a job COMPLETED or CANCELLED; audited")
+    @ApiResponse(responseCode = "200", description = "The job", content = @Content(
+            schema = @Schema(implementation = UsageResources.FileJob.class)))
     Map<String, Object> cancel(@PathVariable String id) {
         return view(jobs.cancel(uuid(id)));
     }

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -749,6 +752,110 @@ class UsageApiTests {
         answer.json().forEach(usage -> ids.add(usage.path("id").asString()));
         assertThat(answer.header("X-Total-Count")).as(query).isEqualTo(Integer.toString(ids.size()));
         return ids;
+    }
+
+    /**
+     * What the API docs tell a client generated from them is what the input takes and answers: the documented
+     * examples are taken as they are (each usage id made unique), a record holding every documented member is taken,
+     * the members the parser knows are exactly the documented ones and the server's, and the answers (201, 409, a
+     * batch's RATED, SUSPENDED, DUPLICATE and INVALID results) hold only documented members of documented types.
+     */
+    @Test
+    void theDocumentedShapesAndExamplesAreWhatTheInputTakesAndAnswers() {
+        JsonNode docs = TestHttp.localPort(port).get("/v3/api-docs").json();
+        DocumentedShapes shapes = new DocumentedShapes(docs);
+        JsonNode single = docs.at("/paths/~1tmf-api~1usageManagement~1v4~1usage/post");
+        JsonNode batch = docs.at("/paths/~1tmf-api~1usageManagement~1v4~1usage~1batch/post");
+        JsonNode createSchema = single.at("/requestBody/content/application~1json/schema");
+        JsonNode example = withUniqueUsageId(single.at("/requestBody/content/application~1json/example"));
+        assertThat(shapes.departures(example, createSchema)).isEmpty();
+
+        TestHttp.Response created = staff().post(USAGE, example.toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(shapes.departures(created.json(), single.at("/responses/201/content/application~1json/schema")))
+                .isEmpty();
+        TestHttp.Response again = staff().post(USAGE, example.toString());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(shapes.departures(again.json(),
+                single.at("/responses/409/content/application~1problem+json/schema"))).isEmpty();
+
+        JsonNode batchSchema = batch.at("/requestBody/content/application~1json/schema");
+        ArrayNode records = JsonNodeFactory.instance.arrayNode();
+        batch.at("/requestBody/content/application~1json/example")
+                .forEach(item -> records.add(withUniqueUsageId(item)));
+        assertThat(shapes.departures(records, batchSchema)).isEmpty();
+        TestHttp.Response taken = staff().post(USAGE + "/batch", records.toString());
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+        assertThat(taken.json().path("invalid").asInt()).isZero();
+        JsonNode batchAnswer = batch.at("/responses/200/content/application~1json/schema");
+        assertThat(shapes.departures(taken.json(), batchAnswer)).isEmpty();
+        // the same again (DUPLICATE), an unreadable record (INVALID) and a new one (SUSPENDED: nobody's subscriber)
+        records.add(JsonNodeFactory.instance.objectNode().put("usageType", "VOICE"));
+        records.add(withUniqueUsageId(records.get(0)));
+        TestHttp.Response mixed = staff().post(USAGE + "/batch", records.toString());
+        List<String> outcomes = new ArrayList<>();
+        mixed.json().path("results").forEach(result -> outcomes.add(result.path("outcome").asString()));
+        assertThat(outcomes).contains("DUPLICATE", "INVALID", "SUSPENDED");
+        assertThat(shapes.departures(mixed.json(), batchAnswer)).isEmpty();
+
+        // every documented member is taken (those the example leaves out hold a value of their type)
+        JsonNode createResolved = shapes.resolve(createSchema);
+        ObjectNode full = (ObjectNode) withUniqueUsageId(example);
+        createResolved.path("properties").properties().forEach(member -> {
+            if (!full.has(member.getKey())) {
+                full.set(member.getKey(), shapes.sample(member.getValue()));
+            }
+        });
+        JsonNode characteristic = shapes.resolve(createResolved.at("/properties/usageCharacteristic/items"));
+        full.path("usageCharacteristic").forEach(item -> characteristic.path("properties").properties()
+                .forEach(member -> {
+                    if (!item.has(member.getKey())) {
+                        ((ObjectNode) item).set(member.getKey(), shapes.sample(member.getValue()));
+                    }
+                }));
+        TestHttp.Response everything = staff().post(USAGE, full.toString());
+        assertThat(everything.status()).as(everything.toString()).isEqualTo(201);
+        // and nothing else: the parser names the members it knows, the documented ones (and the server's own)
+        ObjectNode typo = (ObjectNode) withUniqueUsageId(example);
+        typo.put("usageTyp", "VOICE");
+        assertThat(knownMembers(staff().post(USAGE, typo.toString()))).containsExactlyInAnyOrderElementsOf(
+                union(names(createResolved.path("properties")), "id", "href", "status", "ratedProductUsage"));
+        ObjectNode misspelt = (ObjectNode) withUniqueUsageId(example);
+        ((ObjectNode) misspelt.path("usageCharacteristic").get(0)).put("valu", "x");
+        assertThat(knownMembers(staff().post(USAGE, misspelt.toString())))
+                .containsExactlyInAnyOrderElementsOf(names(characteristic.path("properties")));
+    }
+
+    /** The record with its usage id made unique (a documented example may have been sent before). */
+    private static JsonNode withUniqueUsageId(JsonNode record) {
+        JsonNode copy = record.deepCopy();
+        copy.path("usageCharacteristic").forEach(characteristic -> {
+            if ("usageId".equals(characteristic.path("name").asString())) {
+                ((ObjectNode) characteristic).put("value",
+                        characteristic.path("value").asString() + "-" + unique());
+            }
+        });
+        return copy;
+    }
+
+    /** The members a 400 for an unknown one lists as known ("...; known fields: a, b"). */
+    private static List<String> knownMembers(TestHttp.Response refused) {
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        String detail = refused.json().path("detail").asString();
+        assertThat(detail).contains("known fields: ");
+        return List.of(detail.substring(detail.indexOf("known fields: ") + "known fields: ".length()).split(", "));
+    }
+
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.properties().forEach(member -> names.add(member.getKey()));
+        return names;
+    }
+
+    private static List<String> union(List<String> names, String... more) {
+        List<String> all = new ArrayList<>(names);
+        all.addAll(List.of(more));
+        return all;
     }
 
     @Test

@@ -49,6 +49,11 @@ SPRING_DATASOURCE_URL: {{ printf "jdbc:postgresql://%s:%v/%s%s" $root.Values.dat
 # replicas starting together: Flyway migrates under a PostgreSQL advisory lock per history table; the others
 # wait for it (one try per second) instead of giving up after Flyway's default 50 tries
 SPRING_FLYWAY_LOCKRETRYCOUNT: {{ $root.Values.migrations.lockRetryCount | quote }}
+{{- if $root.Values.migrations.job.enabled }}
+# the migration Job (migration-job.yaml) migrates before the rollout: the replicas only validate the schema and
+# refuse to start while a migration of their release is pending
+ACCORD_PLATFORM_MIGRATIONS_MODE: {{ .migrationsMode | default "validate" | quote }}
+{{- end }}
 ACCORD_KEYCLOAK_URL: {{ $root.Values.keycloak.url | quote }}
 ACCORD_PUBLIC_API_URL: {{ $root.Values.publicApiUrl | quote }}
 {{- if eq .name "settlement" }}
@@ -70,5 +75,37 @@ JAVA_TOOL_OPTIONS: {{ $root.Values.javaToolOptions | quote }}
 {{- end }}
 {{- range $key, $value := $c.env }}
 {{ $key }}: {{ $value | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The configuration of a component as a container's env list (name, value), for a pod that cannot read the
+   component's ConfigMap: the migration Job, which runs before the release's ConfigMap exists or is updated. */}}
+{{- define "accord.configEnv" -}}
+{{- range $key, $value := include "accord.configData" . | fromYaml }}
+- name: {{ $key }}
+  value: {{ $value | toString | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* A service's credentials, from existing Secrets: the owner role's (Flyway) unless .withoutOwner, the runtime
+   role's, and the secrets of the component's own integrations. The Deployment's and the migration Job's. */}}
+{{- define "accord.serviceSecretEnv" -}}
+{{- $c := .component -}}
+{{- $name := .name -}}
+{{- $db := printf "components.%s.database" $name -}}
+{{- if not .withoutOwner }}
+{{ include "accord.secretEnv" (dict "env" "SPRING_FLYWAY_USER" "secret" $c.database.ownerSecret "key" "username" "path" (printf "%s.ownerSecret" $db) "what" "the owner role's username and password (basic-auth)") }}
+{{ include "accord.secretEnv" (dict "env" "SPRING_FLYWAY_PASSWORD" "secret" $c.database.ownerSecret "key" "password" "path" (printf "%s.ownerSecret" $db) "what" "the owner role's username and password (basic-auth)") }}
+{{- end }}
+{{ include "accord.secretEnv" (dict "env" "SPRING_DATASOURCE_USERNAME" "secret" $c.database.appSecret "key" "username" "path" (printf "%s.appSecret" $db) "what" "the runtime role's username and password (basic-auth)") }}
+{{ include "accord.secretEnv" (dict "env" "SPRING_DATASOURCE_PASSWORD" "secret" $c.database.appSecret "key" "password" "path" (printf "%s.appSecret" $db) "what" "the runtime role's username and password (basic-auth)") }}
+{{- if hasKey $c "keycloakClient" }}
+{{ include "accord.secretEnv" (dict "env" "ACCORD_ONBOARDING_CLIENT_SECRET" "secret" $c.keycloakClient.existingSecret "key" $c.keycloakClient.key "path" (printf "components.%s.keycloakClient.existingSecret" $name) "what" "the accord-onboarding Keycloak client's secret") }}
+{{- end }}
+{{- if hasKey $c "activationKey" }}
+{{ include "accord.secretEnv" (dict "env" "ACCORD_ACTIVATION_SECRET_KEY" "secret" $c.activationKey.existingSecret "key" $c.activationKey.key "path" (printf "components.%s.activationKey.existingSecret" $name) "what" "the AES-256 key encrypting partners' webhook secrets") }}
+{{- end }}
+{{- with .root.Values.kafka.saslJaasConfig.existingSecret }}
+{{ include "accord.secretEnv" (dict "env" "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG" "secret" . "key" $.root.Values.kafka.saslJaasConfig.key "path" "kafka.saslJaasConfig.existingSecret" "what" "the Kafka SASL JAAS config") }}
 {{- end }}
 {{- end -}}

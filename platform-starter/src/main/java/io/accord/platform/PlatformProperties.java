@@ -34,6 +34,7 @@ import java.util.List;
  * @param virtualRequestThreads whether each HTTP request is served on a virtual thread of its own (default) rather
  *                      than from Tomcat's pool of platform threads, so that slow clients cannot take every thread
  * @param health        the health components of the systems the service depends on ({@code kafka}, {@code jwks})
+ * @param migrations    what the service does with its database schema at start
  */
 @ConfigurationProperties("accord.platform")
 public record PlatformProperties(
@@ -49,7 +50,8 @@ public record PlatformProperties(
         @DefaultValue("25s") Duration requestConnectionWait,
         @DefaultValue("200MB") DataSize uploadSpoolBudget,
         @DefaultValue("true") boolean virtualRequestThreads,
-        @DefaultValue Health health) {
+        @DefaultValue Health health,
+        @DefaultValue Migrations migrations) {
 
     /**
      * @param pollInterval how often the relay looks for unsent events
@@ -75,6 +77,19 @@ public record PlatformProperties(
      *                Keycloak's answer before they are DOWN
      */
     public record Health(@DefaultValue("2s") Duration timeout) {
+    }
+
+    /**
+     * @param mode {@code migrate} (Flyway migrates at start, then the service runs), {@code validate} (a migration
+     *             Job migrates before the rollout: the service only checks that nothing is pending and refuses to
+     *             start otherwise) or {@code migrate-only} (the migration Job itself: migrate, then end the process
+     *             without starting the service; docs/deploy-kubernetes.md, "Schema migrations")
+     */
+    public record Migrations(@DefaultValue("migrate") Mode mode) {
+
+        public enum Mode {
+            MIGRATE, VALIDATE, MIGRATE_ONLY
+        }
     }
 
     /**

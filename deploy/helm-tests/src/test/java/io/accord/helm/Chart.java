@@ -58,10 +58,48 @@ final class Chart {
 
     /** {@code helm template} with several values files, later ones overriding earlier ones. */
     static String template(List<Path> valuesFiles, Map<String, String> sets) {
-        TemplateCommand template = new Helm(DIRECTORY).template().withName("accord").withNamespace("accord");
+        return template(DIRECTORY, valuesFiles, sets);
+    }
+
+    private static String template(Path chart, List<Path> valuesFiles, Map<String, String> sets) {
+        TemplateCommand template = new Helm(chart).template().withName("accord").withNamespace("accord");
         valuesFiles.forEach(template::withValuesFile);
         sets.forEach(template::set);
         return template.call();
+    }
+
+    /** What stands for Helm's hook annotations ({@code helm.sh/hook}, {@code -weight}, {@code -delete-policy}). */
+    private static final String HOOK = "helm.sh/hook";
+    private static final String HOOK_STAND_IN = "test.accord.io/hook";
+
+    /**
+     * {@link #render} with the chart's hooks as well: {@code helm template} prints them, helm-java's template only the
+     * release's manifest. A copy of the chart names the hook annotations otherwise, so Helm renders them as ordinary
+     * resources; their names are given back after parsing.
+     */
+    static List<HasMetadata> renderWithHooks(String valuesFile, Map<String, String> sets) {
+        Path copy = copyOfChart();
+        try {
+            try (Stream<Path> templates = Files.list(copy.resolve("templates"))) {
+                for (Path template : templates.toList()) {
+                    write(template, read(template).replace(HOOK, HOOK_STAND_IN));
+                }
+            }
+            List<HasMetadata> resources = parse(template(copy, valuesFiles(valuesFile), sets));
+            for (HasMetadata resource : resources) {
+                Map<String, String> annotations = resource.getMetadata().getAnnotations();
+                if (annotations != null) {
+                    Map<String, String> named = new LinkedHashMap<>();
+                    annotations.forEach((key, value) -> named.put(key.replace(HOOK_STAND_IN, HOOK), value));
+                    resource.getMetadata().setAnnotations(named);
+                }
+            }
+            return resources;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(copy.getParent());
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -103,7 +105,7 @@ class ChartRenderingTests {
     @ParameterizedTest
     @FieldSource("VALUES_FILES")
     void credentialsComeOnlyFromSecretsAndEveryServiceMigratesAsOwnerAndRunsAsTheRuntimeRole(String valuesFile) {
-        List<HasMetadata> resources = Chart.render(valuesFile, Map.of());
+        List<HasMetadata> resources = Chart.renderWithHooks(valuesFile, Map.of());
 
         for (Deployment deployment : Chart.ofType(resources, Deployment.class)) {
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
@@ -114,10 +116,22 @@ class ChartRenderingTests {
                         assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isNotBlank();
                     });
             if (SERVICES.contains(container.getName())) {
-                assertThat(env).extracting(EnvVar::getName).contains("SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD",
-                        "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+                assertThat(env).extracting(EnvVar::getName).contains("SPRING_DATASOURCE_USERNAME",
+                        "SPRING_DATASOURCE_PASSWORD");
             }
         }
+        // the owner's credentials only where the migrations run: each service's pods, or its migration Job
+        boolean migrationJobs = valuesFile.equals("values-production.yaml");
+        List<Container> migrating = new ArrayList<>();
+        Chart.ofType(resources, Deployment.class).forEach(deployment -> migrating.add(
+                deployment.getSpec().getTemplate().getSpec().getContainers().getFirst()));
+        Chart.ofType(resources, Job.class).forEach(job -> migrating.add(
+                job.getSpec().getTemplate().getSpec().getContainers().getFirst()));
+        assertThat(migrating).filteredOn(container -> container.getEnv() != null && container.getEnv().stream()
+                        .anyMatch(variable -> variable.getName().equals("SPRING_FLYWAY_USER")
+                                && variable.getValueFrom().getSecretKeyRef() != null))
+                .extracting(Container::getName).containsExactlyInAnyOrderElementsOf(SERVICES.stream()
+                        .map(service -> migrationJobs ? service + "-migrations" : service).toList());
         // nor hidden in a ConfigMap
         for (HasMetadata configMap : Chart.ofKind(resources, "ConfigMap")) {
             Map<String, String> data = ((ConfigMap) configMap).getData();

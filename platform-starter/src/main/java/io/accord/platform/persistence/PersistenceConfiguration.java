@@ -13,8 +13,10 @@ public class PersistenceConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    FlywayMigrationStrategy platformMigrations(@Value("${spring.datasource.username:}") String runtimeRole) {
-        return new PlatformMigrations(runtimeRole);
+    FlywayMigrationStrategy platformMigrations(@Value("${spring.datasource.username:}") String runtimeRole,
+                                               PlatformProperties properties) {
+        return new PlatformMigrations(runtimeRole,
+                properties.migrations().mode() == PlatformProperties.Migrations.Mode.VALIDATE);
     }
 
     /** Static: a bean post-processor is made before the other beans, and it reads the properties only when used. */

@@ -24,6 +24,11 @@ import java.util.List;
  * added by a migration are covered and rights lost by an old setup are repaired), but only SELECT and INSERT on
  * the audit trail, and only SELECT on its chain (head, links, sealing queue) and on the history tables. The
  * runtime role owns nothing, so it can neither alter nor drop a table or the audit trail's triggers.
+ *
+ * <p>When a migration Job migrates before the rollout ({@code accord.platform.migrations.mode=validate}), the
+ * service only validates both histories: a pending migration (the Job did not run, or failed) stops the start with
+ * Flyway's message instead of letting the service run on an older schema. Migrations newer than the service's own
+ * (a rollout in progress, the old replicas restarting) are fine, as with Flyway's default {@code *:future}.
  */
 class PlatformMigrations implements FlywayMigrationStrategy {
 
@@ -33,15 +38,20 @@ class PlatformMigrations implements FlywayMigrationStrategy {
     private static final Logger log = LoggerFactory.getLogger(PlatformMigrations.class);
 
     private final String runtimeRole;
+    private final boolean validateOnly;
 
-    /** @param runtimeRole the role the application connects as; {@code null} when it is not known */
-    PlatformMigrations(String runtimeRole) {
+    /**
+     * @param runtimeRole  the role the application connects as; {@code null} when it is not known
+     * @param validateOnly validate the schema instead of migrating it (another process migrates)
+     */
+    PlatformMigrations(String runtimeRole, boolean validateOnly) {
         this.runtimeRole = runtimeRole;
+        this.validateOnly = validateOnly;
     }
 
     @Override
     public void migrate(Flyway service) {
-        Flyway.configure()
+        Flyway platform = Flyway.configure()
                 .configuration(service.getConfiguration())
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
@@ -51,8 +61,14 @@ class PlatformMigrations implements FlywayMigrationStrategy {
                 .javaMigrationClassProvider(null)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
+                .load();
+        if (validateOnly) {
+            platform.validate();
+            service.validate();
+            log.info("Schema validated: no pending migration (migrations run by the migration Job)");
+            return;
+        }
+        platform.migrate();
         service.migrate();
         grantRuntimeRole(service.getConfiguration().getDataSource(), service.getConfiguration().getTable());
     }

@@ -3,6 +3,7 @@ package io.accord.platform.persistence;
 import io.accord.platform.StarterTestApplication;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The starter's migrations run from their own location, whatever the service's Flyway was configured with. */
 @StarterTestApplication.Test
@@ -44,7 +46,7 @@ class PlatformMigrationsTests {
                 .resourceProvider(new OnlyTheServiceScripts())
                 .load();
 
-        new PlatformMigrations(null).migrate(service);
+        new PlatformMigrations(null, false).migrate(service);
 
         long applied = jdbc.sql("select count(*) from " + schema + "." + PlatformMigrations.HISTORY_TABLE
                 + " where success and version <> '0'").query(Long.class).single();
@@ -53,6 +55,41 @@ class PlatformMigrationsTests {
                 + " and table_name in ('outbox_event', 'audit_event')").param(schema).query(Long.class).single())
                 .isEqualTo(2);
         jdbc.sql("drop schema " + schema + " cascade").update();
+    }
+
+    /**
+     * With the migration Job, a replica only validates: it refuses to start while the schema lacks a migration of
+     * its release (the Job did not run) and migrates nothing itself; a replica of the previous release still starts
+     * on the newer schema (a rollout in progress).
+     */
+    @Test
+    void validatingRefusesAPendingMigrationMigratesNothingAndAcceptsANewerSchema() {
+        String schema = "starter_validation_" + UUID.randomUUID().toString().replace("-", "");
+        Flyway previousRelease = service(schema, "classpath:db/migrate-only");
+        Flyway nextRelease = service(schema, "classpath:db/migrate-only", "classpath:db/migrate-only-next");
+        new PlatformMigrations(null, false).migrate(previousRelease);
+
+        assertThatThrownBy(() -> new PlatformMigrations(null, true).migrate(nextRelease))
+                .isInstanceOf(FlywayValidateException.class).hasMessageContaining("not applied to database: 2");
+        assertThat(authorColumns(schema)).isZero();
+
+        new PlatformMigrations(null, false).migrate(nextRelease);
+        assertThat(authorColumns(schema)).isOne();
+        new PlatformMigrations(null, true).migrate(nextRelease);
+        new PlatformMigrations(null, true).migrate(previousRelease);
+        jdbc.sql("drop schema " + schema + " cascade").update();
+    }
+
+    private Flyway service(String schema, String... locations) {
+        // as the starter's defaults configure a service's Flyway (the starter's tables are there first)
+        return Flyway.configure().dataSource(dataSource).schemas(schema).locations(locations)
+                .baselineOnMigrate(true).baselineVersion("0").load();
+    }
+
+    private long authorColumns(String schema) {
+        return jdbc.sql("select count(*) from information_schema.columns where table_schema = ?"
+                + " and table_name = 'release_note' and column_name = 'author'").param(schema)
+                .query(Long.class).single();
     }
 
     private static long platformScripts() {

@@ -3,17 +3,20 @@ package io.accord.catalog.offering;
 import io.accord.contracts.Roles;
 import io.accord.platform.partner.PartnerView;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.ConcurrentRequests;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
+import static io.accord.testsupport.ConditionalAnswers.assertExactlyOneApplied;
+import static io.accord.testsupport.ConditionalAnswers.assertFirstAppliedOthersRefused;
+import static io.accord.testsupport.ConditionalAnswers.assertMalformedIfMatch;
+import static io.accord.testsupport.ConditionalAnswers.assertNotModified;
+import static io.accord.testsupport.ConditionalAnswers.assertPreconditionFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,13 +47,6 @@ class CatalogConditionalRequestsTests {
         return api.staff(Roles.AUDITOR).get("/api/catalog/audit?resourceId=" + id).json().size();
     }
 
-    private static void assertPreconditionFailed(TestHttp.Response answer, String currentTag) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(412);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
-        assertThat(answer.json().get("type").asString()).endsWith("/precondition-failed");
-        assertThat(answer.header("ETag")).isEqualTo(currentTag);
-    }
-
     @Test
     void theSecondOfTwoEditorsPatchingTheSameOfferingGets412AndChangesNothing() {
         UUID owner = api.activePartner("ETag Editors");
@@ -73,12 +69,10 @@ class CatalogConditionalRequestsTests {
         TestHttp.Response bens = ben.header("If-Match", readByBen.header("ETag"))
                 .patch(offering, "{\"name\":\"Ben's Sports\"}");
 
-        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
-        assertThat(annas.header("ETag")).isNotEqualTo(readByAnna.header("ETag"));
-        assertPreconditionFailed(bens, annas.header("ETag"));
+        String applied = assertFirstAppliedOthersRefused(readByAnna.header("ETag"), annas, bens);
         TestHttp.Response now = ben.get(offering);
         assertThat(now.json().get("name").asString()).isEqualTo("Anna's Sports");
-        assertThat(now.header("ETag")).isEqualTo(annas.header("ETag"));
+        assertThat(now.header("ETag")).isEqualTo(applied);
         assertThat(auditEntries(id)).isEqualTo(audited);
         assertThat(ben.header("If-Match", now.header("ETag")).patch(offering, "{\"name\":\"Ben's Sports\"}")
                 .status()).isEqualTo(200);
@@ -86,33 +80,20 @@ class CatalogConditionalRequestsTests {
 
     /** Patches racing with the same If-Match: one is applied, every other refused, whichever check catches it. */
     @Test
-    void ofPatchesRacingFromTheSameETagExactlyOneIsApplied() throws Exception {
+    void ofPatchesRacingFromTheSameETagExactlyOneIsApplied() {
         UUID owner = api.activePartner("ETag Racers");
         TestHttp admin = api.admin(owner);
         String offering = CatalogApi.OFFERINGS + "/" + api.draft(Owner.partner(owner),
                 OfferingDrafts.single("etag-racers-" + UUID.randomUUID()));
         String etag = admin.get(offering).header("ETag");
-        List<Callable<TestHttp.Response>> patches = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            String name = "Racing " + i;
-            patches.add(() -> admin.header("If-Match", etag).patch(offering, "{\"name\":\"" + name + "\"}"));
-        }
-        List<TestHttp.Response> answers = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(4)) {
-            for (var answer : pool.invokeAll(patches)) {
-                answers.add(answer.get());
-            }
-        }
 
-        List<TestHttp.Response> applied = answers.stream().filter(answer -> answer.status() == 200).toList();
-        assertThat(applied).as(answers.toString()).hasSize(1);
-        // 412 whether the check or the version caught it; a 409 concurrent-update (a lock given up) applied nothing
-        assertThat(answers).filteredOn(answer -> answer.status() != 200)
-                .allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isIn(412, 409))
-                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(412));
+        List<TestHttp.Response> answers = ConcurrentRequests.atOnce(8,
+                i -> admin.header("If-Match", etag).patch(offering, "{\"name\":\"Racing " + i + "\"}"));
+
+        TestHttp.Response applied = assertExactlyOneApplied(answers);
         TestHttp.Response now = admin.get(offering);
-        assertThat(now.json().get("name").asString()).isEqualTo(applied.getFirst().json().get("name").asString());
-        assertThat(now.header("ETag")).isEqualTo(applied.getFirst().header("ETag"));
+        assertThat(now.json().get("name").asString()).isEqualTo(applied.json().get("name").asString());
+        assertThat(now.header("ETag")).isEqualTo(applied.header("ETag"));
     }
 
     @Test
@@ -177,13 +158,10 @@ class CatalogConditionalRequestsTests {
         String tag = admin.get(offering).header("ETag");
 
         TestHttp.Response unchanged = admin.header("If-None-Match", tag).get(offering);
-        assertThat(unchanged.status()).isEqualTo(304);
-        assertThat(unchanged.body()).isEmpty();
+        assertNotModified(unchanged);
         assertThat(unchanged.header("ETag")).isEqualTo(tag);
         assertThat(admin.header("If-None-Match", tag).get(offering + "?fields=name").status()).isEqualTo(304);
-        TestHttp.Response malformed = admin.header("If-Match", "3").patch(offering, "{\"name\":\"Bare\"}");
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().path("violations").get(0).path("field").asString()).isEqualTo("If-Match");
+        assertMalformedIfMatch(admin.header("If-Match", "3").patch(offering, "{\"name\":\"Bare\"}"));
         assertThat(admin.header("If-Match", "W/" + tag).patch(offering, "{\"name\":\"Weak\"}").status())
                 .isEqualTo(412);
         assertThat(admin.get(offering).header("ETag")).isEqualTo(tag);
@@ -244,16 +222,14 @@ class CatalogConditionalRequestsTests {
         long audited = auditEntries(created.json().get("id").asString());
         TestHttp.Response bens = ben.header("If-Match", read).patch(spec, "{\"description\":\"Ben's\"}");
 
-        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
-        assertThat(annas.header("ETag")).isNotEqualTo(read).isEqualTo(anna.get(spec).header("ETag"));
-        assertPreconditionFailed(bens, annas.header("ETag"));
-        assertPreconditionFailed(ben.header("If-Match", read).delete(spec), annas.header("ETag"));
+        String applied = assertFirstAppliedOthersRefused(read, annas, bens, ben.header("If-Match", read).delete(spec));
+        assertThat(applied).isEqualTo(anna.get(spec).header("ETag"));
         assertThat(auditEntries(created.json().get("id").asString())).isEqualTo(audited);
         assertThat(ben.get(spec).json().get("description").asString()).isEqualTo("Anna's");
         assertThat(ben.header("If-Match", "3").delete(spec).status()).isEqualTo(400);
         assertThat(api.admin(api.activePartner("ETag Spec Other")).header("If-None-Match", read).get(spec).status())
                 .isEqualTo(404);
-        assertThat(ben.header("If-Match", annas.header("ETag")).delete(spec).status()).isEqualTo(204);
+        assertThat(ben.header("If-Match", applied).delete(spec).status()).isEqualTo(204);
     }
 
     private String specification(TestHttp admin, String name) {

@@ -11,6 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import java.time.Instant;
 
 import static io.accord.onboarding.agreement.AgreementApi.AGREEMENTS;
+import static io.accord.testsupport.ConditionalAnswers.assertFirstAppliedOthersRefused;
+import static io.accord.testsupport.ConditionalAnswers.assertNotModified;
+import static io.accord.testsupport.ConditionalAnswers.assertPreconditionFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,14 +47,10 @@ class AgreementConditionalRequestsTests {
         TestHttp.Response annas = api.manager.header("If-Match", read).patch(agreement, "{\"name\": \"Anna's\"}");
         TestHttp.Response berts = api.secondManager.header("If-Match", read).patch(agreement, "{\"name\": \"Bert's\"}");
 
-        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
-        assertThat(annas.header("ETag")).isNotEqualTo(read).isEqualTo(api.manager.get(agreement).header("ETag"));
-        assertThat(berts.status()).as(berts.body()).isEqualTo(412);
-        assertThat(berts.contentType()).startsWith("application/problem+json");
-        assertThat(berts.json().get("type").asString()).endsWith("/precondition-failed");
-        assertThat(berts.header("ETag")).isEqualTo(annas.header("ETag"));
+        String applied = assertFirstAppliedOthersRefused(read, annas, berts);
+        assertThat(applied).isEqualTo(api.manager.get(agreement).header("ETag"));
         assertThat(api.manager.get(agreement).json().get("name").asString()).isEqualTo("Anna's");
-        assertThat(api.secondManager.header("If-Match", annas.header("ETag"))
+        assertThat(api.secondManager.header("If-Match", applied)
                 .patch(agreement, "{\"name\": \"Bert's\"}").status()).isEqualTo(200);
     }
 
@@ -62,9 +61,7 @@ class AgreementConditionalRequestsTests {
         String agreement = AGREEMENTS + "/" + id;
         String etag = api.manager.get(agreement).header("ETag");
 
-        TestHttp.Response unchanged = api.manager.header("If-None-Match", etag).get(agreement);
-        assertThat(unchanged.status()).isEqualTo(304);
-        assertThat(unchanged.body()).isEmpty();
+        assertNotModified(api.manager.header("If-None-Match", etag).get(agreement));
 
         TestHttp.Response proposed = api.manager.post(agreement + "/proposal", null);
         assertThat(proposed.header("ETag")).isNotEqualTo(etag);
@@ -92,12 +89,11 @@ class AgreementConditionalRequestsTests {
 
         TestHttp.Response stale = reviewer.header("If-Match", reviewed).post(agreement + "/approval", null);
 
-        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
-        assertThat(stale.contentType()).startsWith("application/problem+json");
+        String current = reviewer.get(agreement).header("ETag");
+        assertPreconditionFailed(stale, current);
         tools.jackson.databind.JsonNode approvedBy = api.manager.get(agreement).json().get("termsApproval")
                 .get("approvedBy");
         assertThat(approvedBy == null || approvedBy.isNull()).as("nobody approved").isTrue();
-        String current = reviewer.get(agreement).header("ETag");
         TestHttp.Response approved = reviewer.header("If-Match", current).post(agreement + "/approval", null);
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.header("ETag")).isNotEqualTo(current);
@@ -114,10 +110,10 @@ class AgreementConditionalRequestsTests {
 
         TestHttp.Response stale = api.secondManager.header("If-Match", old).delete(agreement);
 
-        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
-        assertThat(api.manager.get(agreement).status()).isEqualTo(200);
-        TestHttp.Response current = api.secondManager.header("If-Match", api.manager.get(agreement).header("ETag"))
-                .delete(agreement);
+        TestHttp.Response now = api.manager.get(agreement);
+        assertPreconditionFailed(stale, now.header("ETag"));
+        assertThat(now.status()).isEqualTo(200);
+        TestHttp.Response current = api.secondManager.header("If-Match", now.header("ETag")).delete(agreement);
         assertThat(current.status()).as(current.body()).isEqualTo(204);
         assertThat(api.manager.get(agreement).status()).isEqualTo(404);
     }

@@ -2,6 +2,7 @@ package io.accord.onboarding.partner;
 
 import io.accord.contracts.Roles;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.ConcurrentRequests;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,13 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 
 import static io.accord.onboarding.partner.OrganizationConformanceTests.ORGANIZATIONS;
+import static io.accord.testsupport.ConditionalAnswers.assertExactlyOneApplied;
+import static io.accord.testsupport.ConditionalAnswers.assertFirstAppliedOthersRefused;
+import static io.accord.testsupport.ConditionalAnswers.assertNotModified;
+import static io.accord.testsupport.ConditionalAnswers.assertPreconditionFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -68,15 +70,10 @@ class TmfConditionalRequestsTests {
         TestHttp.Response bens = ben.header("If-Match", readByBen.header("ETag"))
                 .patch(organization, "{\"tradingName\": \"Ben's Brand\"}");
 
-        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
-        assertThat(annas.header("ETag")).isNotEqualTo(readByAnna.header("ETag"));
-        assertThat(bens.status()).as(bens.body()).isEqualTo(412);
-        assertThat(bens.contentType()).startsWith("application/problem+json");
-        assertThat(bens.json().get("type").asString()).endsWith("/precondition-failed");
-        assertThat(bens.header("ETag")).isEqualTo(annas.header("ETag"));
+        String applied = assertFirstAppliedOthersRefused(readByAnna.header("ETag"), annas, bens);
         TestHttp.Response now = ben.get(organization);
         assertThat(now.json().get("tradingName").asString()).isEqualTo("Anna's Brand");
-        assertThat(now.header("ETag")).isEqualTo(annas.header("ETag"));
+        assertThat(now.header("ETag")).isEqualTo(applied);
         assertThat(auditEntries(organization)).isEqualTo(audited);
         // Ben reads again and applies his change to what it shows now
         assertThat(ben.header("If-Match", now.header("ETag"))
@@ -85,32 +82,17 @@ class TmfConditionalRequestsTests {
 
     /** Patches racing with the same If-Match: one is applied, every other refused, whichever check catches it. */
     @Test
-    void ofPatchesRacingFromTheSameVersionExactlyOneIsApplied() throws Exception {
+    void ofPatchesRacingFromTheSameVersionExactlyOneIsApplied() {
         String organization = organization();
         String etag = anna.get(organization).header("ETag");
-        List<Callable<TestHttp.Response>> patches = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            String brand = "Racing Brand " + i;
-            patches.add(() -> anna.header("If-Match", etag)
-                    .patch(organization, "{\"tradingName\": \"" + brand + "\"}"));
-        }
-        List<TestHttp.Response> answers = new ArrayList<>();
-        try (var pool = Executors.newFixedThreadPool(6)) {
-            for (var answer : pool.invokeAll(patches)) {
-                answers.add(answer.get());
-            }
-        }
 
-        List<TestHttp.Response> applied = answers.stream().filter(answer -> answer.status() == 200).toList();
-        assertThat(applied).as(answers.toString()).hasSize(1);
-        // 412 whether the check or the version caught it; a 409 concurrent-update (a lock given up) applied nothing
-        assertThat(answers).filteredOn(answer -> answer.status() != 200)
-                .allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isIn(412, 409))
-                .anySatisfy(answer -> assertThat(answer.status()).isEqualTo(412));
+        List<TestHttp.Response> answers = ConcurrentRequests.atOnce(12, i -> anna.header("If-Match", etag)
+                .patch(organization, "{\"tradingName\": \"Racing Brand " + i + "\"}"));
+
+        TestHttp.Response applied = assertExactlyOneApplied(answers);
         TestHttp.Response now = anna.get(organization);
-        assertThat(now.json().get("tradingName").asString())
-                .isEqualTo(applied.getFirst().json().get("tradingName").asString());
-        assertThat(now.header("ETag")).isEqualTo(applied.getFirst().header("ETag"));
+        assertThat(now.json().get("tradingName").asString()).isEqualTo(applied.json().get("tradingName").asString());
+        assertThat(now.header("ETag")).isEqualTo(applied.header("ETag"));
     }
 
     @Test
@@ -129,9 +111,7 @@ class TmfConditionalRequestsTests {
         String organization = organization();
         String etag = anna.get(organization).header("ETag");
 
-        TestHttp.Response unchanged = anna.header("If-None-Match", etag).get(organization);
-        assertThat(unchanged.status()).isEqualTo(304);
-        assertThat(unchanged.body()).isEmpty();
+        assertNotModified(anna.header("If-None-Match", etag).get(organization));
 
         anna.patch(organization, "{\"tradingName\": \"Changed Meanwhile\"}");
 
@@ -148,9 +128,10 @@ class TmfConditionalRequestsTests {
 
         TestHttp.Response stale = ben.header("If-Match", old).delete(organization);
 
-        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
-        assertThat(anna.get(organization).status()).isEqualTo(200);
-        TestHttp.Response current = ben.header("If-Match", anna.get(organization).header("ETag")).delete(organization);
+        TestHttp.Response now = anna.get(organization);
+        assertPreconditionFailed(stale, now.header("ETag"));
+        assertThat(now.status()).isEqualTo(200);
+        TestHttp.Response current = ben.header("If-Match", now.header("ETag")).delete(organization);
         assertThat(current.status()).as(current.body()).isEqualTo(204);
         assertThat(anna.get(organization).status()).isEqualTo(404);
     }
@@ -172,8 +153,7 @@ class TmfConditionalRequestsTests {
         TestHttp.Response annas = anna.header("If-Match", read).patch(individual, "{\"givenName\": \"Anna\"}");
         TestHttp.Response bens = ben.header("If-Match", read).patch(individual, "{\"givenName\": \"Ben\"}");
 
-        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
-        assertThat(bens.status()).as(bens.body()).isEqualTo(412);
+        assertFirstAppliedOthersRefused(read, annas, bens);
         JsonNode now = anna.get(individual).json();
         assertThat(now.get("givenName").asString()).isEqualTo("Anna");
         TestHttp.Response erase = TestHttp.localPort(port).as(TestJwt.staff("admin-etag", Roles.PLATFORM_ADMIN))

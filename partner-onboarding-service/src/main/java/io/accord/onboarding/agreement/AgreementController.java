@@ -10,11 +10,13 @@ import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -95,7 +97,11 @@ class AgreementController {
             + "any simple top-level attribute (?status=, ?name=...), fields= selection; ?termsApproval=pending: "
             + "the proposed versions whose terms wait for a second CSP user's approval, newest proposal first; "
             + "approved: those whose terms were approved, newest approval first; sentBack: drafts sent back to "
-            + "their proposer for changes, newest first")
+            + "their proposer for changes, newest first; ?preparedBy=me: only the versions the caller created, "
+            + "changed or proposed (with termsApproval=sentBack: those sent back to them)")
+    @Parameter(name = AgreementFilter.PREPARED_BY, in = ParameterIn.QUERY, description = "me: only the versions "
+            + "the caller created, changed or proposed (its preparers, who may not approve its terms); any other "
+            + "value is a 400")
     ResponseEntity<List<AgreementView>> list(
             @Parameter(description = "the partner's id")
             @RequestParam(name = AgreementFilter.ENGAGED_PARTY_ID, required = false) String partnerId,
@@ -103,13 +109,16 @@ class AgreementController {
             @RequestParam(required = false) Integer limit,
             HttpServletRequest request) {
         AttributeFilter.Criteria<Agreement> criteria = AgreementFilter.FILTER.criteria(request.getParameterMap());
+        Specification<Agreement> database = criteria.database()
+                .and(AgreementFilter.preparedBy(request.getParameterValues(AgreementFilter.PREPARED_BY),
+                        service::caller));
         Sort termsApprovalOrder = AgreementFilter.termsApprovalOrder(
                 request.getParameterValues(AgreementFilter.TERMS_APPROVAL));
         OffsetLimit paging = OffsetLimit.of(offset, limit,
                 termsApprovalOrder == null ? OLDEST_FIRST : termsApprovalOrder);
         UUID partner = partnerId == null ? null : AgreementFilter.parse(partnerId, UUID::fromString);
         return lists.list(criteria, paging, page -> partnerId != null && partner == null ? Page.empty(page)
-                : service.list(partner, criteria.database(), page), AgreementView::of);
+                : service.list(partner, database, page), AgreementView::of);
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)

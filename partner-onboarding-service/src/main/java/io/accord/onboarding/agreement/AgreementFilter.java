@@ -10,18 +10,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Agreement attributes filtered in the database: id, name, description, status, agreementType and version, and
  * {@code termsApproval} ({@link TermsApprovalState}: {@code pending}, the staff's four-eyes worklist;
- * {@code approved}; {@code sentBack}, the proposers' worklist); other simple attributes (statusReason,
- * initialDate, @type...) are compared on the resource.
+ * {@code approved}; {@code sentBack}, the proposers' worklist) and {@code preparedBy=me} ({@link #preparedBy});
+ * other simple attributes (statusReason, initialDate, @type...) are compared on the resource.
  */
 final class AgreementFilter {
 
     static final String ENGAGED_PARTY_ID = "engagedParty.id";
     static final String TERMS_APPROVAL = "termsApproval";
+    static final String PREPARED_BY = "preparedBy";
+    /** The one value of {@code preparedBy}: the caller. */
+    static final String ME = "me";
 
     static final AttributeFilter<Agreement> FILTER = AttributeFilter.<Agreement>of(AgreementView.class)
             .column("id", value -> equal("id", parse(value, UUID::fromString)))
@@ -32,7 +36,7 @@ final class AgreementFilter {
                     oneOf("agreementType", value, BusinessModel.class)))
             .column("version", value -> equal("version", parse(value, Integer::valueOf)))
             .column(TERMS_APPROVAL, value -> TermsApprovalState.of(value).criterion())
-            .alsoAccepts(ENGAGED_PARTY_ID);
+            .alsoAccepts(ENGAGED_PARTY_ID, PREPARED_BY);
 
     /** Where a version stands in the four-eyes approval of its terms, as {@code ?termsApproval=} names it. */
     enum TermsApprovalState {
@@ -89,6 +93,34 @@ final class AgreementFilter {
         }
         return states.size() == 1 ? TermsApprovalState.of(states.getFirst()).newestFirst()
                 : Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+    }
+
+    /**
+     * {@code ?preparedBy=me}: the versions the caller prepared, that is created, changed (as a draft) or proposed, as
+     * the four-eyes rule counts them ({@link Agreement#preparers()}); with {@code termsApproval=sentBack}, those sent
+     * back to them. Any other value is a 400; absent, no condition. Within what the caller sees anyway (a partner
+     * prepares no version, so it lists none).
+     *
+     * @param values the parameter's values as the request carries them ({@code null} when absent)
+     * @param caller who is asking, as versions name their preparers
+     */
+    static Specification<Agreement> preparedBy(String[] values, Supplier<String> caller) {
+        List<String> who = AttributeFilter.alternatives(values);
+        if (who.isEmpty()) {
+            return Specification.unrestricted();
+        }
+        if (!who.equals(List.of(ME))) {
+            throw new InvalidInputException(PREPARED_BY, PREPARED_BY + " must be " + ME + " (the versions you"
+                    + " created, changed or proposed; with termsApproval=sentBack, those sent back to you)");
+        }
+        String me = caller.get();
+        // changed_by holds one user a line
+        String editor = "%\n" + me.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\n%";
+        return (root, query, builder) -> builder.or(
+                builder.equal(root.get("createdBy"), me),
+                builder.equal(root.get("proposedBy"), me),
+                builder.like(builder.concat(builder.concat("\n", root.<String>get("changedBy")), "\n"), editor,
+                        '\\'));
     }
 
     private AgreementFilter() {

@@ -301,6 +301,11 @@ class AgreementService {
                 .orElseThrow(() -> new NotFoundException("Agreement", id));
     }
 
+    /** Who is calling, as a version names its preparers ({@code ?preparedBy=me}). */
+    String caller() {
+        return tenancy.actor();
+    }
+
     /**
      * Staff see every partner's versions (or one partner's); a partner only its own, whatever partner it asks for.
      * {@code criteria} are the TMF attribute filters, evaluated in the database.

@@ -1,14 +1,12 @@
 package io.accord.onboarding.application;
 
+import io.accord.platform.scheduling.RoundJob;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,38 +17,22 @@ import java.util.Optional;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApplicationRetentionProperties.class)
-class ApplicationRetentionJob {
+class ApplicationRetentionJob extends RoundJob {
 
     /** The job's lock name in the {@code shedlock} table (and its name in {@code job_item_failure}). */
     static final String LOCK = "onboarding-application-retention";
-    private static final Logger log = LoggerFactory.getLogger(ApplicationRetentionJob.class);
-
-    private final ApplicationErasure erasure;
-    private final Clock clock;
 
     ApplicationRetentionJob(ApplicationErasure erasure, Clock clock) {
-        this.erasure = erasure;
-        this.clock = clock;
+        super(clock,
+                new Step("Erased the contacts of {} application(s) rejected before the retention", erasure::eraseDue),
+                new Step("Expired {} application(s) left alone by their applicants longer than the retention, their"
+                        + " contacts erased", erasure::expireInactive));
     }
 
     /** One scheduled round: how many applications it erased or expired, or empty if another replica holds the lock. */
     @Scheduled(fixedDelayString = "${accord.onboarding.retention.applications.interval:1h}")
     @SchedulerLock(name = LOCK)
     Optional<Integer> eraseDue() {
-        return Optional.of(runOnce(clock.instant()));
-    }
-
-    /** One round at {@code now}, whoever holds the lock. */
-    int runOnce(Instant now) {
-        int erased = erasure.eraseDue(now);
-        if (erased > 0) {
-            log.info("Erased the contacts of {} application(s) rejected before the retention", erased);
-        }
-        int expired = erasure.expireInactive(now);
-        if (expired > 0) {
-            log.info("Expired {} application(s) left alone by their applicants longer than the retention, their"
-                    + " contacts erased", expired);
-        }
-        return erased + expired;
+        return scheduledRound();
     }
 }

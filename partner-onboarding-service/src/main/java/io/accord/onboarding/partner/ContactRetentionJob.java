@@ -1,14 +1,12 @@
 package io.accord.onboarding.partner;
 
+import io.accord.platform.scheduling.RoundJob;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,33 +15,20 @@ import java.util.Optional;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RetentionProperties.class)
-class ContactRetentionJob {
+class ContactRetentionJob extends RoundJob {
 
     /** The job's lock name in the {@code shedlock} table (and its name in {@code job_item_failure}). */
     static final String LOCK = "onboarding-contact-retention";
-    private static final Logger log = LoggerFactory.getLogger(ContactRetentionJob.class);
-
-    private final ContactErasure erasure;
-    private final Clock clock;
 
     ContactRetentionJob(ContactErasure erasure, Clock clock) {
-        this.erasure = erasure;
-        this.clock = clock;
+        super(clock, new Step("Erased the personal data of {} contact(s) of partners terminated before the retention",
+                erasure::eraseDue));
     }
 
     /** One scheduled round: how many contacts it erased, or empty if another replica holds the lock. */
     @Scheduled(fixedDelayString = "${accord.onboarding.retention.erasure-interval:1h}")
     @SchedulerLock(name = LOCK)
     Optional<Integer> eraseDue() {
-        return Optional.of(runOnce(clock.instant()));
-    }
-
-    /** One round at {@code now}, whoever holds the lock. */
-    int runOnce(Instant now) {
-        int erased = erasure.eraseDue(now);
-        if (erased > 0) {
-            log.info("Erased the personal data of {} contact(s) of partners terminated before the retention", erased);
-        }
-        return erased;
+        return scheduledRound();
     }
 }

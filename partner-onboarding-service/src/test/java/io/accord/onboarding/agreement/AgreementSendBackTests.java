@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A second CSP user sends a proposed version whose terms await approval back to its proposer for changes, with a
- * reason: a DRAFT again that its proposer sees, changes and proposes again; audited, named on the version.
+ * reason: a DRAFT again that its proposer sees ({@code ?termsApproval=sentBack&preparedBy=me}), changes and proposes
+ * again; audited, named on the version.
  */
 @AccordServiceTest
 class AgreementSendBackTests {
@@ -79,6 +80,55 @@ class AgreementSendBackTests {
         assertThat(trail.getFirst().get("actor").asString()).isEqualTo("pm-bert");
         assertThat(api.auditActions(id)).containsSubsequence("proposed", "sent-back", "changed", "proposed",
                 "terms-approved", "countersigned");
+    }
+
+    @Test
+    void whoeverPreparedAVersionListsThoseSentBackToThemWithPreparedByMe() {
+        TestHttp carla = TestHttp.localPort(port).as(TestJwt.staff("pm-carla", Roles.PARTNER_MANAGER));
+        String annaPartner = api.newPartner("Anna Proposed Ltd");
+        String annas = api.proposed(annaPartner, Instant.now(), AgreementFixtures.termsJson());
+        String carlas = proposedBy(carla, api.newPartner("Carla Proposed GmbH"), null);
+        String annaEdited = proposedBy(carla, api.newPartner("Anna Edited SARL"), api.manager);
+        for (String id : List.of(annas, carlas, annaEdited)) {
+            TestHttp.Response sentBack = api.secondManager.post(sendBack(id), "{\"reason\": \"" + REASON + "\"}");
+            assertThat(sentBack.status()).as(sentBack.body()).isEqualTo(200);
+        }
+        String mine = AGREEMENTS + "?termsApproval=sentBack&preparedBy=me&limit=500";
+
+        TestHttp.Response annasList = api.manager.get(mine);
+
+        assertThat(annasList.status()).as(annasList.body()).isEqualTo(200);
+        assertThat(ids(annasList.json())).as("proposed or changed by pm-anna").contains(annas, annaEdited)
+                .doesNotContain(carlas);
+        annasList.json().forEach(version -> assertThat(version.get("status").asString()).isEqualTo("DRAFT"));
+        assertThat(ids(carla.get(mine).json())).contains(carlas, annaEdited).doesNotContain(annas);
+        assertThat(ids(api.secondManager.get(mine).json())).as("who sent them back prepared none")
+                .doesNotContain(annas, carlas, annaEdited);
+        assertThat(ids(api.manager.get(AGREEMENTS + "?preparedBy=me&limit=500").json()))
+                .as("any state").contains(annas, annaEdited);
+        TestHttp.Response partner = api.partnerAdmin(annaPartner).get(mine);
+        assertThat(partner.status()).as(partner.body()).isEqualTo(200);
+        assertThat(ids(partner.json())).as("a partner prepares no version").isEmpty();
+        for (String other : List.of("pm-anna", "you", "", "me,pm-carla")) {
+            TestHttp.Response unknown = api.manager.get(AGREEMENTS + "?termsApproval=sentBack&preparedBy=" + other);
+            assertThat(unknown.status()).as(other + ": " + unknown.body()).isEqualTo(400);
+            assertThat(unknown.contentType()).startsWith("application/problem+json");
+            assertThat(unknown.body()).contains("preparedBy");
+        }
+    }
+
+    /** A version {@code proposer} drafts and proposes, changed in between by {@code editor} if not null. */
+    private static String proposedBy(TestHttp proposer, String partner, TestHttp editor) {
+        TestHttp.Response created = proposer.post(AGREEMENTS, AgreementApi.body(partner, Instant.now(),
+                AgreementFixtures.termsJson()));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asString();
+        if (editor != null) {
+            TestHttp.Response changed = editor.patch(AGREEMENTS + "/" + id, "{\"description\": \"changed\"}");
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        }
+        assertThat(proposer.post(AGREEMENTS + "/" + id + "/proposal", null).status()).isEqualTo(200);
+        return id;
     }
 
     @Test

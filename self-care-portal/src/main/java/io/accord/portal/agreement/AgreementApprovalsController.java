@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Staff (partner managers and platform admins, the roles onboarding lets approve): the agreement versions whose terms
  * await the four-eyes approval of a second CSP user (ADR 0005), newest proposal first (also those sent back to their
- * proposer for changes, and those approved, each naming who and when), and one version's page with its terms, what
+ * proposer for changes, and those approved, each naming who and when; the sent-back ones also only those sent back to
+ * the user, {@code mine=true}), and one version's page with its terms, what
  * changed since the previous version, Approve, Send back for changes (with a reason: a draft again for its proposer
  * to change and propose again) and Refuse (withdraws the version with a reason, its termination). Whoever proposed
  * the version sees Approve disabled with the reason; a creator or editor learns it from onboarding's 403
@@ -54,6 +55,7 @@ class AgreementApprovalsController {
     private static final String ETAG = "etag";
     /** The lists onboarding gives ({@code ?termsApproval=}): the worklist first. */
     static final List<String> VIEWS = List.of("pending", "sentBack", "approved");
+    private static final String SENT_BACK = "sentBack";
 
     private final Gateway gateway;
 
@@ -63,14 +65,18 @@ class AgreementApprovalsController {
 
     @GetMapping("/agreement-approvals")
     String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "pending") String show,
-                Model model) {
+                @RequestParam(defaultValue = "") String mine, Model model) {
         int current = Math.max(0, page);
         String view = VIEWS.contains(show) ? show : VIEWS.getFirst();
+        // "Sent back to me": the versions the user created, changed or proposed (onboarding's ?preparedBy=me)
+        boolean onlyMine = SENT_BACK.equals(view) && "true".equals(mine);
         model.addAttribute("show", view);
         model.addAttribute("views", VIEWS);
+        model.addAttribute("mine", onlyMine);
         // onboarding filters and orders (newest first in the state asked for) and pages in its database
         Gateway.Listing listing = gateway.list(AGREEMENTS + "?termsApproval={view}&fields={fields}"
-                + "&offset={offset}&limit={limit}", view, FIELDS, (long) current * PAGE_SIZE, PAGE_SIZE);
+                + (onlyMine ? "&preparedBy=me" : "") + "&offset={offset}&limit={limit}", view, FIELDS,
+                (long) current * PAGE_SIZE, PAGE_SIZE);
         List<JsonNode> agreements = new ArrayList<>();
         listing.items().forEach(agreements::add);
         model.addAttribute("agreements", agreements);

@@ -340,6 +340,40 @@ class AgreementApprovalsControllerTests extends PortalTestSupport {
         assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("termsApproval=pending");
     }
 
+    @Test
+    void theSentBackListOffersOnlyThoseSentBackToTheUser() throws Exception {
+        STUB.answerJson("GET", API, 200, "[]", Map.of("X-Total-Count", "0"));
+
+        mvc.perform(get("/agreement-approvals?show=sentBack&mine=true").with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/agreement-approvals?show=sentBack&amp;mine=true\" aria-current=\"page\""
+                                + ">Sent back to me</a>"),
+                        containsString("<a href=\"/agreement-approvals?show=sentBack\">All</a>"),
+                        containsString("No version you created, changed or proposed is sent back for changes."))));
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("termsApproval=sentBack",
+                "preparedBy=me");
+        STUB.reset();
+
+        STUB.answerJson("GET", API, 200, "[]", Map.of("X-Total-Count", "0"));
+        mvc.perform(get("/agreement-approvals?show=sentBack").header("Accept-Language", "de")
+                        .with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<a href=\"/agreement-approvals?show=sentBack&amp;mine=true\">An mich"
+                                + " zurückgegeben</a>"),
+                        containsString("Keine Vertragsversion ist zur Überarbeitung zurückgegeben."))));
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).doesNotContain("preparedBy");
+        STUB.reset();
+
+        STUB.answerJson("GET", API, 200, "[]", Map.of("X-Total-Count", "0"));
+        mvc.perform(get("/agreement-approvals?mine=true").with(TestUsers.staff(MANAGER, MANAGER)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Sent back to me"))));
+        assertThat(STUB.requestsTo("GET", API).getFirst().query()).contains("termsApproval=pending")
+                .doesNotContain("preparedBy");
+    }
+
     /** Onboarding's 412 to an action sent with a tag the version no longer has. */
     private static void staleAction(String action) {
         STUB.answerJson("POST", API + "/" + ID + "/" + action, 412, """

@@ -10,6 +10,7 @@ import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.testsupport.TestInfrastructure;
 import io.accord.testsupport.TestJwt;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,7 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -201,6 +201,10 @@ public class StarterTestApplication {
     public static class Widgets {
 
         public static final String PATH = "/tmf-api/testing/v4/widget";
+        /** The widgets again, changed only by an action on one ({@code PUT .../{id}/colour}). */
+        public static final String PAINTED = "/tmf-api/testing/v4/paintedWidget";
+        /** The repaint's own description of its If-Match header, instead of the starter's. */
+        public static final String REPAINT_IF_MATCH = "Optional: the ETag the widget was last read with";
 
         public record Widget(String id, String href, String name, String colour, @JsonProperty("@type") String type) {
         }
@@ -249,13 +253,27 @@ public class StarterTestApplication {
 
         /** Renames the widget unless If-Match names another version than the current one. */
         @PatchMapping(path = PATH + "/{id}", consumes = MergePatch.MEDIA_TYPE)
-        ResponseEntity<Widget> rename(@PathVariable String id,
-                                      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                                      @RequestBody Widget change) {
-            IfMatch precondition = IfMatch.of(ifMatch);
-            precondition.check(version(id), "Widget " + id);
+        ResponseEntity<Widget> rename(@PathVariable String id, IfMatch ifMatch, @RequestBody Widget change) {
+            ifMatch.check(version(id), "Widget " + id);
             jdbc.sql("update starter_widget set name = :name, version = version + 1 where id = :id")
                     .param("name", change.name()).param("id", id).update();
+            return EntityTags.ok(read(id), version(id));
+        }
+
+        /** The same widget at a path whose only conditional change is an action on it, as a partner's contacts. */
+        @GetMapping(PAINTED + "/{id}")
+        ResponseEntity<Widget> painted(@PathVariable String id) {
+            return EntityTags.ok(read(id), version(id));
+        }
+
+        /** Repaints the widget unless If-Match names another version than the current one. */
+        @PutMapping(PAINTED + "/{id}/colour")
+        ResponseEntity<Widget> repaint(@PathVariable String id,
+                                       @Parameter(description = REPAINT_IF_MATCH) IfMatch ifMatch,
+                                       @RequestBody Widget change) {
+            ifMatch.check(version(id), "Widget " + id);
+            jdbc.sql("update starter_widget set colour = :colour, version = version + 1 where id = :id")
+                    .param("colour", change.colour()).param("id", id).update();
             return EntityTags.ok(read(id), version(id));
         }
 

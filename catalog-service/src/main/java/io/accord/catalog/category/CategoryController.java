@@ -13,12 +13,10 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -104,11 +101,9 @@ class CategoryController {
     @RequestExample("catalog/category-patch.json")
     ResponseEntity<CategoryResource> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
-        CategoryNode changed = service.change(id, precondition, current -> patches.patched(current,
+        CategoryNode changed = service.change(id, ifMatch, current -> patches.patched(current,
                 withTreePosition(patches.changes(current, patch, CHANGEABLE)), CHANGEABLE, ChangeCategory.class));
         return EntityTags.ok(changed.resource(), changed.tag());
     }
@@ -119,11 +114,8 @@ class CategoryController {
             + "that nothing uses (else 409 with the reason: retire it instead); with If-Match, 412 and nothing"
             + " deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch) {
-        service.delete(id, IfMatch.of(ifMatch));
+    ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
+        service.delete(id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 

@@ -9,13 +9,11 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -108,13 +105,11 @@ class OfferingController {
     @RequestExample("catalog/offering-patch.json")
     ResponseEntity<OfferingResources.Offering> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         OfferingResources.Changeable change = patches.patched(views.offering(service.get(id)), patch, CHANGEABLE,
                 OfferingResources.Changeable.class);
-        ProductOffering changed = service.change(id, precondition, change);
+        ProductOffering changed = service.change(id, ifMatch, change);
         OfferingResources.Offering view = views.offering(changed);
         return EntityTags.ok(view, OfferingViews.tag(changed, view));
     }
@@ -124,10 +119,7 @@ class OfferingController {
     @Operation(operationId = "deleteProductOffering", summary = "Delete a draft offering (launched ones retire); with"
             + " If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(
-            @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch) {
-        service.delete(id, IfMatch.of(ifMatch));
+    void delete(@PathVariable UUID id, IfMatch ifMatch) {
+        service.delete(id, ifMatch);
     }
 }

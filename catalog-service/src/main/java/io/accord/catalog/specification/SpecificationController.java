@@ -12,12 +12,10 @@ import io.accord.platform.web.MergePatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,7 +26,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -102,15 +99,13 @@ class SpecificationController {
     @RequestExample("catalog/product-specification-patch.json")
     ResponseEntity<SpecificationResources.Specification> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         SpecificationView current = writable(id);
         SpecificationResources.CreateSpecification changed = patches.patched(
                 SpecificationResources.Specification.of(current), patch, CHANGEABLE,
                 SpecificationResources.CreateSpecification.class);
-        SpecificationView view = service.change(current, precondition, changed);
+        SpecificationView view = service.change(current, ifMatch, changed);
         return EntityTags.ok(SpecificationResources.Specification.of(view), view.version());
     }
 
@@ -119,12 +114,8 @@ class SpecificationController {
     @Operation(operationId = "deleteProductSpecification", summary = "Delete a specification no offering uses; "
             + "one offerings use answers 409; with If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(
-            @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
-        service.delete(writable(id), precondition);
+    void delete(@PathVariable UUID id, IfMatch ifMatch) {
+        service.delete(writable(id), ifMatch);
     }
 
     @GetMapping

@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -152,9 +151,8 @@ class DisputeController {
     @Operation(operationId = "startDisputeReview", summary = "Take an open or escalated dispute into review "
             + "(If-Match: 412 when stale)")
     ResponseEntity<DisputeResources.TicketView> review(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return tags.ok(service.startReview(id, IfMatch.of(ifMatch)));
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch) {
+        return tags.ok(service.startReview(id, ifMatch));
     }
 
     @PostMapping("/{id}/proposal")
@@ -163,10 +161,9 @@ class DisputeController {
             + "partial credit or debit with its reason; amount 0 turns the dispute down (If-Match: 412 when stale)")
     @RequestExample("disputes/proposal.json")
     ResponseEntity<DisputeResources.TicketView> propose(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.ProposalRequest request) {
-        return tags.ok(service.propose(id, IfMatch.of(ifMatch), request));
+        return tags.ok(service.propose(id, ifMatch, request));
     }
 
     @PostMapping("/{id}/acceptance")
@@ -174,9 +171,8 @@ class DisputeController {
     @Operation(operationId = "acceptDisputeResolution", summary = "Accept the proposed resolution (the partner): "
             + "the dispute is resolved and its adjustment goes to settlement (If-Match: 412 when stale)")
     ResponseEntity<DisputeResources.TicketView> accept(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return tags.ok(service.accept(id, IfMatch.of(ifMatch)));
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch) {
+        return tags.ok(service.accept(id, ifMatch));
     }
 
     @PostMapping("/{id}/rejection")
@@ -185,10 +181,9 @@ class DisputeController {
             + "(the partner): the dispute goes back to review (If-Match: 412 when stale)")
     @RequestExample("disputes/rejection.json")
     ResponseEntity<DisputeResources.TicketView> reject(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.ReasonRequest request) {
-        return tags.ok(service.reject(id, IfMatch.of(ifMatch), request.reason()));
+        return tags.ok(service.reject(id, ifMatch, request.reason()));
     }
 
     @PostMapping("/{id}/withdrawal")
@@ -197,10 +192,9 @@ class DisputeController {
             + "If-Match: 412 when stale)")
     @RequestExample("disputes/withdrawal.json")
     ResponseEntity<DisputeResources.TicketView> withdraw(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.ReasonRequest request) {
-        return tags.ok(service.withdraw(id, IfMatch.of(ifMatch), request.reason()));
+        return tags.ok(service.withdraw(id, ifMatch, request.reason()));
     }
 
     @PostMapping("/{id}/escalation")
@@ -209,10 +203,9 @@ class DisputeController {
             + "role (default partner-manager), alongside finance (If-Match: 412 when stale)")
     @RequestExample("disputes/escalation.json")
     ResponseEntity<DisputeResources.TicketView> escalate(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.OptionalReason request) {
-        return tags.ok(service.escalate(id, IfMatch.of(ifMatch), request.reason()));
+        return tags.ok(service.escalate(id, ifMatch, request.reason()));
     }
 
     @PostMapping("/{id}/information-request")
@@ -222,10 +215,9 @@ class DisputeController {
             + "and its resolution deadline is paused until the partner answers (If-Match: 412 when stale)")
     @RequestExample("disputes/information-request.json")
     ResponseEntity<DisputeResources.TicketView> requestInformation(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.InformationRequest request) {
-        return tags.ok(service.requestInformation(id, IfMatch.of(ifMatch), request.question()));
+        return tags.ok(service.requestInformation(id, ifMatch, request.question()));
     }
 
     @PostMapping("/{id}/information")
@@ -236,10 +228,9 @@ class DisputeController {
             + "when stale)")
     @RequestExample("disputes/information.json")
     ResponseEntity<DisputeResources.TicketView> provideInformation(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.CommentRequest request) {
-        return tags.ok(service.provideInformation(id, IfMatch.of(ifMatch), request.text()));
+        return tags.ok(service.provideInformation(id, ifMatch, request.text()));
     }
 
     @PutMapping("/{id}/assignee")
@@ -249,19 +240,17 @@ class DisputeController {
             + "a 409 (If-Match: 412 when stale)")
     @RequestExample("disputes/assignee.json")
     ResponseEntity<DisputeResources.TicketView> assign(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.AssigneeRequest request) {
-        return tags.ok(assignments.assign(id, IfMatch.of(ifMatch), request.assignee()));
+        return tags.ok(assignments.assign(id, ifMatch, request.assignee()));
     }
 
     @DeleteMapping("/{id}/assignee")
     @PreAuthorize(DisputeConfiguration.WORKERS)
     @Operation(operationId = "unassignDispute", summary = "Leave the dispute to nobody (If-Match: 412 when stale)")
     ResponseEntity<DisputeResources.TicketView> unassign(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return tags.ok(assignments.unassign(id, IfMatch.of(ifMatch)));
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch) {
+        return tags.ok(assignments.unassign(id, ifMatch));
     }
 
     @PostMapping("/assignments")
@@ -279,9 +268,8 @@ class DisputeController {
     @PreAuthorize(DisputeConfiguration.WORKERS)
     @Operation(operationId = "closeDispute", summary = "Close a resolved dispute (If-Match: 412 when stale)")
     ResponseEntity<DisputeResources.TicketView> close(
-            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH)
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return tags.ok(service.close(id, IfMatch.of(ifMatch)));
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch) {
+        return tags.ok(service.close(id, ifMatch));
     }
 
     @GetMapping("/{id}/sla")

@@ -21,7 +21,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -252,13 +250,11 @@ class TroubleTicketController {
     @RequestExample("disputes/trouble-ticket-patch.json")
     ResponseEntity<DisputeResources.TicketView> patch(
             @PathVariable String id,
-            @Parameter(description = TicketTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         DisputeResources.TicketView current = service.get(id);
         DisputeResources.Changeable change = patches.patched(current, patch, CHANGEABLE,
                 DisputeResources.Changeable.class);
-        return tags.ok(service.describe(id, precondition, change.description()));
+        return tags.ok(service.describe(id, ifMatch, change.description()));
     }
 }

@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -127,16 +125,14 @@ class OrderController {
     @RequestExample("orchestration/product-order-patch.json")
     ResponseEntity<OrderResources.OrderView> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         OrderResources.Changeable change = patches.patched(OrderViews.view(service.get(id)), patch, CHANGEABLE,
                 OrderResources.Changeable.class);
         // only a patch naming note touches the log: one that does not leaves notes added meanwhile alone
         List<OrderResources.NoteIn> notes = !patch.has("note") ? null
                 : change.note() == null ? List.of() : change.note();
-        return answer(service.change(id, precondition, new OrderResources.Changeable(change.description(),
+        return answer(service.change(id, ifMatch, new OrderResources.Changeable(change.description(),
                 change.externalId(), change.requestedCompletionDate(), notes)));
     }
 

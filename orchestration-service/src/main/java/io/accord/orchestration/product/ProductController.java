@@ -17,14 +17,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -109,10 +107,8 @@ class ProductController {
     @RequestExample("orchestration/product-patch.json")
     ResponseEntity<ProductResources.ProductResource> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         ProductResources.Changeable change = patches.patched(ProductViews.resource(inventory.get(id)), patch,
                 CHANGEABLE, ProductResources.Changeable.class);
         if (!patch.has("status") || change.status() == null) {
@@ -120,7 +116,7 @@ class ProductController {
                     + "an optional statusReason");
         }
         String reason = patch.hasNonNull("statusReason") ? change.statusReason() : null;
-        return answer(inventory.move(id, precondition, change.status(), reason));
+        return answer(inventory.move(id, ifMatch, change.status(), reason));
     }
 
     /** The instance with its ETag: the resource is the instance row's alone, so its version tags it. */

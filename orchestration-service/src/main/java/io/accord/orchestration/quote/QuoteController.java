@@ -18,7 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -118,10 +116,8 @@ class QuoteController {
     @RequestExample("orchestration/quote-patch.json")
     ResponseEntity<QuoteResources.QuoteView> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         QuoteResources.QuoteView current = QuoteViews.view(service.get(id));
         ObjectNode changes = patches.changes(current, patch, CHANGEABLE);
         if (changes.has("state")) {
@@ -134,11 +130,11 @@ class QuoteController {
             if (!state.isString()) {
                 throw new InvalidInputException("state", "state is approved, accepted or rejected");
             }
-            return answer(service.move(id, precondition, state.asString()));
+            return answer(service.move(id, ifMatch, state.asString()));
         }
         QuoteResources.Changeable change = patches.patched(current, changes, CHANGEABLE,
                 QuoteResources.Changeable.class);
-        return answer(service.change(id, precondition, change));
+        return answer(service.change(id, ifMatch, change));
     }
 
     /** The quote with its ETag: the view is the quote row's alone, so its version tags it. */

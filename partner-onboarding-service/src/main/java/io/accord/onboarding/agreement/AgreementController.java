@@ -17,7 +17,6 @@ import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -128,14 +126,12 @@ class AgreementController {
             + "agreementPeriod, terms (null: the current template's), agreementItem; any other status is a 409; "
             + "with If-Match, 412 and nothing changed unless it names the current ETag")
     @RequestExample("onboarding/agreement-patch.json")
-    ResponseEntity<AgreementView> patch(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<AgreementView> patch(@PathVariable UUID id, IfMatch ifMatch,
                                         @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         AgreementRequests.ChangeAgreement change = patches.patched(
                 AgreementRequests.ChangeAgreement.of(service.get(id)), patch, CHANGEABLE,
                 AgreementRequests.ChangeAgreement.class);
-        return tagged(service.change(id, precondition, change));
+        return tagged(service.change(id, ifMatch, change));
     }
 
     @DeleteMapping("/{id}")
@@ -144,18 +140,16 @@ class AgreementController {
             summary = "Delete a DRAFT version (else 409 with the reason: terminate it or draft a new version); with "
             + "If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> delete(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        service.delete(id, IfMatch.of(ifMatch));
+    ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
+        service.delete(id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/proposal")
     @PreAuthorize(AgreementAuthorization.MANAGERS)
     @Operation(operationId = "proposeAgreement", summary = "Propose a DRAFT version to the partner (PENDING_APPROVAL)")
-    ResponseEntity<AgreementView> propose(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return tagged(service.propose(id, IfMatch.of(ifMatch)));
+    ResponseEntity<AgreementView> propose(@PathVariable UUID id, IfMatch ifMatch) {
+        return tagged(service.propose(id, ifMatch));
     }
 
     @PostMapping("/{id}/approval")
@@ -163,9 +157,8 @@ class AgreementController {
     @Operation(operationId = "approveAgreementTerms",
             summary = "Approve a proposed version's terms (four-eyes: a partner manager or platform admin who did "
             + "not create, change or propose it, else 403); only then may the partner countersign")
-    ResponseEntity<AgreementView> approve(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return tagged(service.approveTerms(id, IfMatch.of(ifMatch)));
+    ResponseEntity<AgreementView> approve(@PathVariable UUID id, IfMatch ifMatch) {
+        return tagged(service.approveTerms(id, ifMatch));
     }
 
     @PostMapping("/{id}/sendBack")
@@ -175,20 +168,17 @@ class AgreementController {
             + "reason: a DRAFT again, to be changed and proposed again (four-eyes: not by whoever created, changed "
             + "or proposed it, 403; approved terms are a 409: terminate instead)")
     @RequestExample("onboarding/agreement-send-back.json")
-    ResponseEntity<AgreementView> sendBack(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<AgreementView> sendBack(@PathVariable UUID id, IfMatch ifMatch,
                                            @Valid @RequestBody AgreementRequests.SendBack request) {
-        return tagged(service.sendBack(id, request.reason(), IfMatch.of(ifMatch)));
+        return tagged(service.sendBack(id, request.reason(), ifMatch));
     }
 
     @PostMapping("/{id}/countersignature")
     @PreAuthorize(AgreementAuthorization.PARTNER_ADMIN)
     @Operation(operationId = "countersignAgreement",
             summary = "Countersign a proposed version (partner admin): in force at its effective date")
-    ResponseEntity<AgreementView> countersign(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                              String ifMatch) {
-        return tagged(service.countersign(id, IfMatch.of(ifMatch)));
+    ResponseEntity<AgreementView> countersign(@PathVariable UUID id, IfMatch ifMatch) {
+        return tagged(service.countersign(id, ifMatch));
     }
 
     @PostMapping("/{id}/termination")
@@ -196,11 +186,9 @@ class AgreementController {
     @Operation(operationId = "terminateAgreement",
             summary = "Terminate a version: ends it if in force, withdraws it if not yet")
     @RequestExample("onboarding/agreement-termination.json")
-    ResponseEntity<AgreementView> terminate(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-                                            String ifMatch,
+    ResponseEntity<AgreementView> terminate(@PathVariable UUID id, IfMatch ifMatch,
                                             @Valid @RequestBody AgreementRequests.Termination request) {
-        return tagged(service.terminate(id, request.reason(), IfMatch.of(ifMatch)));
+        return tagged(service.terminate(id, request.reason(), ifMatch));
     }
 
     private static ResponseEntity<AgreementView> tagged(Agreement agreement) {

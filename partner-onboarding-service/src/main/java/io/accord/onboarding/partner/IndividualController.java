@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -117,12 +115,10 @@ class IndividualController {
     @RequestExample("onboarding/individual-patch.json")
     ResponseEntity<IndividualResource> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         ChangeIndividual change = patches.patched(resource(service.get(id)), patch, CHANGEABLE, ChangeIndividual.class);
-        Individual changed = service.change(id, precondition, change);
+        Individual changed = service.change(id, ifMatch, change);
         return EntityTags.ok(resource(changed), changed.version());
     }
 
@@ -137,11 +133,8 @@ class IndividualController {
             summary = "Erase a contact person of a TERMINATED partner (anonymised, kept for references; 409 while"
                     + " the partner is not terminated; with If-Match, 412 and nothing erased unless it names the"
                     + " current ETag)")
-    void erase(
-            @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch) {
-        service.erase(id, IfMatch.of(ifMatch));
+    void erase(@PathVariable UUID id, IfMatch ifMatch) {
+        service.erase(id, ifMatch);
     }
 
     private IndividualResource resource(Individual individual) {

@@ -11,12 +11,10 @@ import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -108,15 +105,13 @@ class OrganizationController {
     @RequestExample("onboarding/organization-patch.json")
     ResponseEntity<OrganizationResource> patch(
             @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch,
+            IfMatch ifMatch,
             @RequestBody JsonNode patch) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         Partner partner = service.get(id);
         ChangeOrganization change = patches.patched(OrganizationResource.of(partner), patch, CHANGEABLE,
                 ChangeOrganization.class);
         boolean profile = patch.isObject() && patch.propertyNames().stream().anyMatch(PROFILE::contains);
-        Partner changed = service.changeOrganization(id, precondition, change.tradingName(), !profile ? null
+        Partner changed = service.changeOrganization(id, ifMatch, change.tradingName(), !profile ? null
                 : ContactMedia.of(change.contactMedium(), partner.commercial(), partner.technical(),
                         partner.billing()), OrganizationMapping.taxId(change.organizationIdentification()));
         return EntityTags.ok(OrganizationResource.of(changed), changed.version());
@@ -128,11 +123,8 @@ class OrganizationController {
             summary = "Delete a partner nothing refers to yet (else 409 with the reason: terminate it instead); with"
                     + " If-Match, 412 and nothing deleted unless it names the current ETag")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    ResponseEntity<Void> delete(
-            @PathVariable UUID id,
-            @Parameter(description = EntityTags.IF_MATCH) @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
-            String ifMatch) {
-        service.delete(id, IfMatch.of(ifMatch));
+    ResponseEntity<Void> delete(@PathVariable UUID id, IfMatch ifMatch) {
+        service.delete(id, ifMatch);
         return ResponseEntity.noContent().build();
     }
 }

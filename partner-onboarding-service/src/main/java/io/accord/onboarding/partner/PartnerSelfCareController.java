@@ -4,15 +4,12 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.web.EntityTags;
 import io.accord.platform.web.IfMatch;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,12 +38,10 @@ class PartnerSelfCareController {
             summary = "Replace the commercial, technical and billing contacts (partner admin or staff); with"
                     + " If-Match, 412 and nothing changed unless it names the partner's current ETag")
     @RequestExample("onboarding/partner-contacts.json")
-    ResponseEntity<PartnerView> contacts(@PathVariable UUID id, @Parameter(description = EntityTags.IF_MATCH)
-                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+    ResponseEntity<PartnerView> contacts(@PathVariable UUID id, IfMatch ifMatch,
                                          @Valid @RequestBody PartnerRequests.Contacts request) {
-        IfMatch precondition = IfMatch.of(ifMatch);
         Partner changed = service.changeContacts(id,
-                partner -> precondition.check(disclosure.entityTag(partner), "Partner " + id),
+                partner -> ifMatch.check(disclosure.entityTag(partner), "Partner " + id),
                 request.commercial().toContact(), request.technical() == null ? null
                         : request.technical().toContact(), request.billing().toContact());
         return EntityTags.ok(disclosure.view(changed), disclosure.entityTag(changed));

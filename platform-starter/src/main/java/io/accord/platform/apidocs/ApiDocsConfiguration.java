@@ -10,8 +10,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API docs conventions of every service: login, locks, problem answers, {@code Location}, examples. An
- * auto-configuration of its own (after the platform's, whose properties it reads).
+ * The API docs conventions of every service: login, locks, problem answers, {@code Location}, examples, the
+ * {@code If-Match} header of an operation taking {@code IfMatch}. An auto-configuration of its own (after the
+ * platform's, whose properties it reads).
  */
 @AutoConfiguration(after = PlatformAutoConfiguration.class)
 @EnableConfigurationProperties(ApiDocsProperties.class)
@@ -32,5 +33,10 @@ public class ApiDocsConfiguration {
     @Bean
     OperationRoles operationRoles() {
         return new OperationRoles();
+    }
+
+    @Bean
+    IfMatchHeaders ifMatchHeaders() {
+        return new IfMatchHeaders();
     }
 }

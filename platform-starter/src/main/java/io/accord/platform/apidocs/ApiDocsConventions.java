@@ -18,6 +18,7 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What every Accord service's API docs say the same way: login through Keycloak (OAuth2 authorization code with
@@ -46,8 +47,9 @@ class ApiDocsConventions implements GlobalOpenApiCustomizer {
         if (openApi.getPaths() == null) {
             return;
         }
+        Set<String> versionedPaths = ConditionalReads.versionedPaths(openApi.getPaths());
         openApi.getPaths().forEach((path, item) -> {
-            boolean versioned = ConditionalReads.versioned(item);
+            boolean versioned = versionedPaths.contains(path);
             item.readOperationsMap().forEach((method, operation) -> {
                 if (versioned) {
                     ConditionalReads.document(method, operation);

@@ -2,19 +2,24 @@ package io.accord.platform.apidocs;
 
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The conditional requests a read of a versioned resource honours, in its API docs: the GET's optional
  * {@code If-Match} (412 when another version is current, {@code IfMatchOnReads}) and {@code If-None-Match} (304
  * without a body while it is current), the {@code ETag} of its 200 and 304. A resource is versioned when an
- * operation at its path takes {@code If-Match}: by the starter's {@code EntityTags} contract a resource whose changes
- * compare an {@code ETag} answers its GET with that {@code ETag} (the only place a client reads it from). The 412
- * itself is listed like every operation's taking {@code If-Match} ({@link ApiDocsConventions#problemsOf}).
+ * operation at its path, or an action on it ({@code /{id}/contacts}), takes {@code If-Match}: by the starter's
+ * {@code EntityTags} contract a resource whose changes compare an {@code ETag} answers its GET with that
+ * {@code ETag} (the only place a client reads it from). The 412 itself is listed like every operation's taking
+ * {@code If-Match} ({@link ApiDocsConventions#problemsOf}).
  */
 final class ConditionalReads {
 
@@ -25,9 +30,26 @@ final class ConditionalReads {
     private ConditionalReads() {
     }
 
-    /** Whether an operation at this path takes {@code If-Match}. */
-    static boolean versioned(PathItem item) {
-        return item.readOperations().stream().anyMatch(ConditionalReads::takesIfMatch);
+    /**
+     * The paths of the versioned resources: where an operation takes {@code If-Match}, and, for an action on a
+     * resource ({@code PUT /partners/{id}/contacts}, {@code POST /agreement/{id}/proposal}), the resource's path
+     * ({@code /partners/{id}}): the If-Match of the action names the ETag its GET answers.
+     */
+    static Set<String> versionedPaths(Paths paths) {
+        Set<String> versioned = new HashSet<>();
+        paths.forEach((path, item) -> {
+            if (item.readOperations().stream().anyMatch(ConditionalReads::takesIfMatch)) {
+                versioned.add(path);
+                versioned.add(resourceOf(path));
+            }
+        });
+        return versioned;
+    }
+
+    /** The path up to its last variable ({@code /partners/{id}} of {@code /partners/{id}/contacts}), else itself. */
+    static String resourceOf(String path) {
+        int variable = path.lastIndexOf('}');
+        return variable < 0 ? path : path.substring(0, variable + 1);
     }
 
     static boolean takesIfMatch(Operation operation) {

@@ -27,7 +27,10 @@ import java.util.List;
  */
 public final class EntityTags {
 
-    /** What an operation's {@code If-Match} header parameter says in the API documentation. */
+    /**
+     * What an operation's {@code If-Match} header says in the API documentation: that of every {@link IfMatch}
+     * parameter without a {@code @Parameter(description = ...)} of its own.
+     */
     public static final String IF_MATCH = "Optional: the ETag of the version last read (e.g. \"3\"); when another"
             + " version is current, 412 and nothing is changed. Without it the request applies to the current version";
 

@@ -8,10 +8,11 @@ import java.util.Set;
 
 /**
  * A request's {@code If-Match} header (RFC 9110 section 13.1.1): the entity tags ({@link EntityTags}) of the versions
- * the client last read. A controller takes the header ({@code @RequestHeader(name = HttpHeaders.IF_MATCH,
- * required = false)}), reads it with {@link #of} and hands it to the service, which calls {@link #check} inside the
- * transaction that changes the aggregate; the aggregate's {@code @Version} then also catches a change committed
- * between the check and the update (412 as well, see {@code ProblemExceptionHandler}).
+ * the client last read. A controller takes it as a parameter ({@code IfMatch ifMatch}: the starter reads the header,
+ * a malformed one is a 400, and documents it as the optional {@code If-Match} header, with {@link EntityTags#IF_MATCH}
+ * or the parameter's own {@code @Parameter(description = ...)}) and hands it to the service, which calls
+ * {@link #check} inside the transaction that changes the aggregate; the aggregate's {@code @Version} then also
+ * catches a change committed between the check and the update (412 as well, see {@code ProblemExceptionHandler}).
  *
  * @param tags the tags named, as sent ({@code W/"7"} kept weak: it never matches, comparison is strong)
  * @param any  {@code If-Match: *}: any current version will do
@@ -21,7 +22,10 @@ public record IfMatch(Set<String> tags, boolean any) {
     /** The header is absent: nothing is required, the request is applied to whatever version is current. */
     public static final IfMatch NONE = new IfMatch(Set.of(), false);
 
-    /** The header as the request carries it ({@code null} when absent); a malformed one is a 400 naming it. */
+    /**
+     * The header as the request carries it ({@code null} when absent, several lines joined with {@code ", "}); a
+     * malformed one is a 400 naming it.
+     */
     public static IfMatch of(String header) {
         if (header == null) {
             return NONE;

@@ -52,10 +52,13 @@ final class KnownQueryParameters implements HandlerInterceptor {
 
     /** How much of an unknown name the answer repeats. */
     private static final int MAX_NAME = 100;
-    /** Parameters Spring resolves by their type: the request among them (its query is checked all the same). */
+    /**
+     * Parameters Spring resolves by their type: the request among them (its query is checked all the same), and
+     * {@link IfMatch}, a header ({@code IfMatchArguments}).
+     */
     private static final Set<Class<?>> RESOLVED_BY_TYPE = Set.of(Principal.class, ServletRequest.class,
             WebRequest.class, ServletResponse.class, java.util.Locale.class, java.util.TimeZone.class,
-            java.time.ZoneId.class);
+            java.time.ZoneId.class, IfMatch.class);
 
     private final DefaultParameterNameDiscoverer names = new DefaultParameterNameDiscoverer();
     private final Map<Method, Optional<Declared>> declared = new ConcurrentHashMap<>();

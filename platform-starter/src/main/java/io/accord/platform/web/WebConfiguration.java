@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.HttpEntityMethodProcessor;
@@ -22,11 +23,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityRetur
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Registers the correlation id filter ahead of security, so even a 401 carries the id, and right after it the
  * refusals of a NUL character in the query and of an unreadable Accept or Content-Type header; and serves every HTTP
- * request on a virtual thread of its own; and {@code If-Match} on a GET ({@link IfMatchOnReads}).
+ * request on a virtual thread of its own; and {@code If-Match}: as a controller's {@link IfMatch} parameter
+ * ({@link IfMatchArguments}) and on a GET ({@link IfMatchOnReads}).
  */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
@@ -70,6 +73,20 @@ public class WebConfiguration {
                             .toList());
                 }
                 return bean;
+            }
+        };
+    }
+
+    /**
+     * A controller parameter {@code IfMatch ifMatch} is the request's {@code If-Match} header
+     * ({@link IfMatchArguments}), instead of each operation reading the header as text and parsing it.
+     */
+    @Bean
+    WebMvcConfigurer ifMatchArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new IfMatchArguments());
             }
         };
     }

@@ -21,6 +21,10 @@ ACCORD_GATEWAY_BACKENDS_{{ required (printf "components.%s.database.name is requ
 {{- with $c.corsAllowedOrigins }}
 ACCORD_GATEWAY_CORS_ALLOWEDORIGINS: {{ join "," . | quote }}
 {{- end }}
+{{- with $c.rateLimit }}
+# rate limits (components.api-gateway.rateLimit); partner ids lose their dashes here, the gateway accepts both forms
+{{- include "accord.envTree" (dict "prefix" "ACCORD_GATEWAY_RATELIMIT" "value" .) }}
+{{- end }}
 {{- else if eq $role "portal" }}
 # every data call goes to the gateway (in-cluster) with the logged-in user's access token
 ACCORD_GATEWAY_URL: {{ printf "http://%s:%v" (include "accord.fullname" (dict "root" $root "name" "api-gateway")) $root.Values.ports.http | quote }}

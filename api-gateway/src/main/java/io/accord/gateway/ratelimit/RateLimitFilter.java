@@ -18,16 +18,19 @@ import java.security.Principal;
 
 /**
  * Limits each caller's request rate: a partner by its {@code partner_id} (all of its users and systems share one
- * bucket), staff by subject, anonymous callers by IP. Runs after Spring Security (order -100), so only requests
- * that passed the token and role checks count, and the principal is known. The client IP is the socket's peer,
- * or behind trusted proxies ({@code accord.gateway.rate-limit.trusted-proxies}) the right-most address in their
- * forwarding header that is not one of them (see {@link ClientAddress}). Leave {@code server.forward-headers-strategy}
- * unset: it would take the left-most, client-controlled address.
+ * interactive bucket, and one bulk bucket for the bulk ingestion requests, so a CDR pipeline's batches and uploads
+ * never starve its portal users), staff by subject, anonymous callers by IP. A partner may have bigger buckets of its
+ * own ({@code accord.gateway.rate-limit.partners}), applied when its bucket is created. Runs after Spring Security
+ * (order -100), so only requests that passed the token and role checks count, and the principal is known. The
+ * client IP is the socket's peer, or behind trusted proxies ({@code accord.gateway.rate-limit.trusted-proxies}) the
+ * right-most address in their forwarding header that is not one of them (see {@link ClientAddress}). Leave
+ * {@code server.forward-headers-strategy} unset: it would take the left-most, client-controlled address.
  * <p>
  * Every limited answer tells the caller its quota (draft-ietf-httpapi-ratelimit-headers, the widely used
  * three-header form): {@code RateLimit-Limit} (the burst, the bucket's capacity), {@code RateLimit-Remaining}
  * (tokens left after this request) and {@code RateLimit-Reset} (seconds until the bucket is full again). They come
- * from the probe the bucket answers the request's consumption with, so they cost no extra bucket access.
+ * from the probe the bucket answers the request's consumption with, so they cost no extra bucket access, and always
+ * describe the bucket the request took its token from (bulk or interactive).
  */
 @Component
 @Order(0)
@@ -40,12 +43,14 @@ class RateLimitFilter implements WebFilter {
     private final RateLimitProperties properties;
     private final RateLimiter limiter;
     private final ClientAddress clientAddress;
+    private final BulkRequests bulkRequests;
     private final ProblemResponses problems;
 
     RateLimitFilter(RateLimitProperties properties, ProblemResponses problems) {
         this.properties = properties;
         this.limiter = new RateLimiter(properties.maxTrackedKeys(), properties.longestRefill(), System::nanoTime);
         this.clientAddress = new ClientAddress(properties.trustedProxies(), properties.clientAddressHeader());
+        this.bulkRequests = new BulkRequests(properties.bulkRequests());
         this.problems = problems;
     }
 
@@ -68,8 +73,15 @@ class RateLimitFilter implements WebFilter {
         RateLimitProperties.Bandwidth bandwidth;
         if (principal instanceof JwtAuthenticationToken token) {
             String partnerId = token.getToken().getClaimAsString(Roles.PARTNER_ID_CLAIM);
-            key = partnerId != null ? "partner:" + partnerId : "subject:" + token.getName();
-            bandwidth = properties.authenticated();
+            String caller = partnerId != null ? "partner:" + partnerId : "subject:" + token.getName();
+            if (bulkRequests.matches(exchange.getRequest())) {
+                key = "bulk-" + caller;
+                bandwidth = properties.bulkOf(partnerId);
+            }
+            else {
+                key = caller;
+                bandwidth = properties.authenticatedOf(partnerId);
+            }
         }
         else if (isApplicationSubmission(exchange)) {
             key = "application-ip:" + clientIp(exchange);

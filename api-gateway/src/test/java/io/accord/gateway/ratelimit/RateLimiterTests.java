@@ -81,7 +81,7 @@ class RateLimiterTests {
 
     @Test
     void idleTimeCoversTheSlowestRefill() {
-        var properties = new RateLimitProperties(true, 100, null, null,
+        var properties = new RateLimitProperties(true, 100, null, null, null, null, null,
                 new RateLimitProperties.Bandwidth(5L, 5L, Duration.ofMinutes(1)), null, "X-Forwarded-For");
 
         assertThat(properties.longestRefill()).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
@@ -93,8 +93,10 @@ class RateLimiterTests {
         var defaults = new RateLimitProperties.Bandwidth(5L, 5L, Duration.ofMinutes(1));
 
         assertThatIllegalArgumentException().isThrownBy(() -> RateLimitProperties.Bandwidth.orDefaults(
-                new RateLimitProperties.Bandwidth(null, 0L, null), defaults));
-        assertThat(RateLimitProperties.Bandwidth.orDefaults(new RateLimitProperties.Bandwidth(9L, null, null), defaults))
+                new RateLimitProperties.Bandwidth(null, 0L, null), defaults, "anonymous"))
+                .withMessageContaining("accord.gateway.rate-limit.anonymous");
+        assertThat(RateLimitProperties.Bandwidth.orDefaults(new RateLimitProperties.Bandwidth(9L, null, null), defaults,
+                "anonymous"))
                 .isEqualTo(new RateLimitProperties.Bandwidth(9L, 5L, Duration.ofMinutes(1)));
     }
 }

@@ -150,6 +150,48 @@ class ChartOperationsTests {
         assertThat(bound).extracting(Entity::id).doesNotContain("accord-de");
     }
 
+    /**
+     * A bigger API tier for one partner and the bulk bucket reach the gateway as environment variables (the partner
+     * id without its dashes, which the gateway accepts) that Spring binds to {@code accord.gateway.rate-limit}.
+     */
+    @Test
+    void rateLimitValuesReachTheGatewayAsItsProperties() {
+        String partner = "3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f";
+        String values = "components.api-gateway.rateLimit.";
+        Map<String, String> env = named(Chart.ofType(Chart.render("values.yaml", Map.of(
+                        values + "bulk.capacity", "40",
+                        values + "bulkRequests[0]", "POST /tmf-api/usageManagement/v4/usage/batch",
+                        values + "bulkRequests[1]", "PUT /api/x/*",
+                        values + "partners." + partner + ".authenticated.capacity", "1000",
+                        values + "partners." + partner + ".bulk.refillPeriod", "500ms")),
+                ConfigMap.class), "accord-api-gateway").getData();
+        MutablePropertySources sources = new MutablePropertySources();
+        sources.addLast(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(env)));
+
+        RateLimits bound = new Binder(ConfigurationPropertySources.from(sources))
+                .bind("accord.gateway.rate-limit", RateLimits.class).get();
+
+        assertThat(bound.bulk()).isEqualTo(new Bucket(40L, null, null));
+        assertThat(bound.bulkRequests())
+                .containsExactly("POST /tmf-api/usageManagement/v4/usage/batch", "PUT /api/x/*");
+        assertThat(bound.partners()).hasSize(1);
+        assertThat(bound.partners().keySet().iterator().next()).isEqualToIgnoringCase(partner.replace("-", ""));
+        assertThat(bound.partners().values().iterator().next()).isEqualTo(new PartnerLimits(
+                new Bucket(1000L, null, null), new Bucket(null, null, Duration.ofMillis(500))));
+        assertThat(named(Chart.ofType(Chart.render("values.yaml", Map.of()), ConfigMap.class), "accord-api-gateway")
+                .getData().keySet()).noneMatch(key -> key.startsWith("ACCORD_GATEWAY_RATELIMIT_"));
+    }
+
+    record RateLimits(Bucket bulk, List<String> bulkRequests, Map<String, PartnerLimits> partners) {
+    }
+
+    record PartnerLimits(Bucket authenticated, Bucket bulk) {
+    }
+
+    record Bucket(Long capacity, Long refillTokens, Duration refillPeriod) {
+    }
+
     @ParameterizedTest
     @FieldSource("VALUES_FILES")
     void withoutIssuingEntitiesOnlyDevelopmentLikeInstallationsRender(String valuesFile) {

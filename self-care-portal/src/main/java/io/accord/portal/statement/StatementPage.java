@@ -179,6 +179,10 @@ class StatementPage {
         }
     }
 
+    /** An agreement version the statement was computed with (settlement's {@code agreements}, oldest first). */
+    record AgreementVersion(String agreementId, int version) {
+    }
+
     /** A period's bounds in UTC to the minute, the end exclusive as settlement keeps it. */
     record Period(String start, String end) {
     }
@@ -234,6 +238,7 @@ class StatementPage {
         model.addAttribute("notes", notes(notes.items()));
         model.addAttribute("notesTotal", notes.total());
         model.addAttribute("period", period(header.periodId()));
+        model.addAttribute("agreements", agreements(statement));
         model.addAttribute("showsPartner", staff);
         model.addAttribute("warnings", warnings(statement));
         model.addAttribute("disputes", disputes.of(principal, header,
@@ -313,6 +318,18 @@ class StatementPage {
                     line.path("id").asString(statementId + "-" + number)));
         }
         return lines;
+    }
+
+    /** The agreement versions settlement names; none when it names none (statements drafted before it did). */
+    static List<AgreementVersion> agreements(JsonNode statement) {
+        List<AgreementVersion> agreements = new ArrayList<>();
+        for (JsonNode agreement : statement.path("agreements")) {
+            String id = agreement.path("agreementId").asString("").strip();
+            if (!id.isEmpty() && agreement.path("version").isIntegralNumber()) {
+                agreements.add(new AgreementVersion(id, agreement.path("version").asInt()));
+            }
+        }
+        return agreements;
     }
 
     /** A text field, {@code null} when absent, null or blank. */

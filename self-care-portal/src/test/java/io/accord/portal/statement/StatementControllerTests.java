@@ -188,6 +188,31 @@ class StatementControllerTests extends PortalTestSupport {
                         containsString("An den Partner zu zahlen"))));
     }
 
+    @Test
+    void theStatementNamesTheAgreementVersionsItWasComputedWithInTheUsersLanguage() throws Exception {
+        answersAnIssuedStatement(",\"agreements\":[{\"agreementId\":\"agr-7\",\"version\":1},"
+                + "{\"agreementId\":\"agr-9\",\"version\":2}]");
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dt>Agreements</dt>"),
+                        containsString("<span>agr-7 (version 1)</span>, <span>agr-9 (version 2)</span>"))));
+        mvc.perform(get("/statements/" + ISSUED).header("Accept-Language", "de")
+                        .with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<dt>Vereinbarungen</dt>"),
+                        containsString("<span>agr-7 (Version 1)</span>, <span>agr-9 (Version 2)</span>"))));
+    }
+
+    @Test
+    void aStatementNamingNoAgreementVersionShowsNone() throws Exception {
+        answersAnIssuedStatement("");
+
+        mvc.perform(get("/statements/" + ISSUED).with(TestUsers.partner("partner-user")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("agreement-versions"))));
+    }
+
     /**
      * The review's statement: receivable (total −4.80), the partner paid 4.80 in three payments, a credit note of
      * 2.38 turned it, we refunded 2.00: settlement nets "paid 2.80" and says 0.38 remains for us to pay.

@@ -74,7 +74,9 @@ enum DocumentLanguage {
     /**
      * A text the document's content carries in English (a legal mention, a tax line's label, a line's description
      * starting with its kind), in this language: the known mentions and labels translated, a line kind's prefix
-     * translated and the rest (offering names, usage types) kept; anything else as it is.
+     * translated, the rest of a label of a known shape in German ({@link GermanLabels}: product charges, per-resource
+     * fees, volume-tier bonuses, minimum guarantees and commitments, dispute adjustments, "(corrects line n)") with its
+     * names, ids and free text kept; anything else as it is.
      */
     String translate(String english) {
         if (english == null || this == EN) {
@@ -90,7 +92,7 @@ enum DocumentLanguage {
                 return prefix.getValue() + translate(english.substring(prefix.getKey().length()));
             }
         }
-        return english;
+        return GermanLabels.of(english, this);
     }
 
     /**

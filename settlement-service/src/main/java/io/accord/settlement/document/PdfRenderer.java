@@ -53,7 +53,7 @@ final class PdfRenderer {
                 pdf.add(new Paragraph(agreements(printed.agreements(), language), NORMAL));
             }
             if (printed.reason() != null) {
-                pdf.add(new Paragraph(language.text("reason") + ": " + printed.reason(), NORMAL));
+                pdf.add(new Paragraph(language.text("reason") + ": " + language.translate(printed.reason()), NORMAL));
             }
             pdf.add(lines(printed, language));
             pdf.add(totals(printed, language));

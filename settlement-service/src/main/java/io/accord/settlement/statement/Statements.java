@@ -5,6 +5,7 @@ import io.accord.contracts.events.AgreementActivated;
 import io.accord.contracts.events.StatementApproved;
 import io.accord.contracts.events.StatementDiscarded;
 import io.accord.contracts.events.StatementDrafted;
+import io.accord.contracts.events.StatementAgreementVersion;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.contracts.value.Money;
 import io.accord.platform.audit.AuditTrail;
@@ -131,7 +132,8 @@ public class Statements {
                 statement.replacesStatementId() == null ? null : statement.replacesStatementId().toString(),
                 change == null ? null : plain(change.netAmount(), lines.total().currency()),
                 change == null ? null : plain(change.taxAmount(), lines.total().currency()),
-                change == null ? null : plain(change.totalAmount(), lines.total().currency())));
+                change == null ? null : plain(change.totalAmount(), lines.total().currency()),
+                eventAgreements(statement)));
         audit(statement, "drafted", null, null);
         return view(statement);
     }
@@ -223,8 +225,16 @@ public class Statements {
                 statement.partnerId().toString(), statement.periodId().toString(), period.startAt(),
                 period.endAt(), documentType(statement), number.formatted(), entity, null, statement.direction(),
                 totals.total().currency(), plain(totals.net()), plain(totals.tax()), plain(totals.total()), now,
-                due, document.pdfSha256(), StatementDocument.eventLines(statement)));
+                due, document.pdfSha256(), StatementDocument.eventLines(statement), eventAgreements(statement)));
         return view(statement);
+    }
+
+    /** The agreement versions the events name; {@code null} when not known (statements drafted before V90). */
+    private static List<StatementAgreementVersion> eventAgreements(Statement statement) {
+        return statement.agreements() == null || statement.agreements().isEmpty() ? null
+                : statement.agreements().stream()
+                .map(agreement -> new StatementAgreementVersion(agreement.agreementId(), agreement.version()))
+                .toList();
     }
 
     /**

@@ -61,13 +61,18 @@ final class CustomerBillResources {
      *                           us)
      * @param remainingDirection Accord's: who pays {@code remainingAmount} ({@code PAYABLE}, {@code RECEIVABLE}; may
      *                           differ from {@code direction} once a note is issued after payment), absent when 0
+     * @param agreements         Accord's: the agreement versions the statement was computed with, oldest first
+     *                           ({@code [{agreementId, version}]}, as the statement's {@code agreements}); absent when
+     *                           not known (statements drafted before V90)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CustomerBill(String id, String href, String billNo, Instant billDate, String category, String runType,
                         String state, Instant paymentDueDate, Money amountDue, Money remainingAmount,
                         Money taxExcludedAmount, Money taxIncludedAmount, List<TaxItem> taxItem,
                         TimePeriod billingPeriod, List<BillDocument> billDocument, List<RelatedParty> relatedParty,
-                        String direction, String remainingDirection, @JsonProperty("@type") String type,
+                        String direction, String remainingDirection,
+                        List<io.accord.settlement.statement.Statements.AgreementVersion> agreements,
+                        @JsonProperty("@type") String type,
                         @JsonProperty("@baseType") String baseType) {
     }
 

@@ -60,7 +60,9 @@ class CustomerBills {
                 period.map(p -> new CustomerBillResources.TimePeriod(p.startAt(), p.endAt())).orElse(null),
                 documents, List.of(new CustomerBillResources.RelatedParty(statement.partnerId().toString(), "Partner",
                         "Organization")), statement.direction(),
-                issued && remaining.signum() != 0 ? statement.remainingDirection() : null, "CustomerBill", null);
+                issued && remaining.signum() != 0 ? statement.remainingDirection() : null,
+                statement.agreements() == null || statement.agreements().isEmpty() ? null : statement.agreements(),
+                "CustomerBill", null);
     }
 
     /**

@@ -417,4 +417,82 @@ class DocumentRenderingTests {
         assertThat(text).contains("Konto 0012345678, Bankleitzahl 09000, BIC POFICHBEXXX")
                 .doesNotContain("Account", "bank code");
     }
+
+    @Test
+    void aGermanDocumentPrintsEveryLineKindsLabelInGermanWhileTheJsonKeepsTheStoredEnglish() throws Exception {
+        UUID partner = UUID.randomUUID();
+        // the labels as the statement drafts them (ProductChargeLines, TierBonusLines, StatementLines,
+        // StatementComposer): whole English sentences
+        List<String> labels = List.of(
+                "Recurring share: Video Plus (off-video), 70 % (rule video × any) of the prorated recurring charge "
+                        + "of 3 products",
+                "One-time share: Studio (off-studio), 12.5 % (participant share) of the one-time charge of 1 product",
+                "Recurring wholesale: Gold (off-gold), owed in full (bought for its own customer) of the prorated "
+                        + "recurring charge of 2 products",
+                "One-time wholesale: Tariff (off-tariff), owed in full of the one-time charge of 1 product",
+                "Recurring wholesale: Per-SIM monthly fee (1.50 EUR per SIM and month, by day), 12 × SIM",
+                "Volume-tier bonus (rule video × any on VOICE MIN, base 70 %): 1500 units, 500 units from 1000 at "
+                        + "+5 %, of 1234.50 EUR gross",
+                "Minimum guarantee top-up: 500.00 EUR for the period (500 monthly, monthly calendar period "
+                        + "2026-03-01 – 2026-04-01 (UTC)) − 120.00 EUR payable lines − 80.00 EUR of its earlier "
+                        + "periods' lines − 10.00 EUR of their usage billed late (prior-period adjustments) − 30.00 EUR "
+                        + "charged on their statements",
+                "Minimum commitment given back (charged before): 300.00 EUR for the period (300 monthly, quarterly "
+                        + "calendar period 2026-01-01 – 2026-04-01 (UTC)) − 310.00 EUR wholesale lines",
+                "Dispute dsp-7 adjustment adj-3 (credit) on statement line 7b0e4c1a-1: billed twice");
+        List<DocumentContent.Line> lines = new java.util.ArrayList<>();
+        for (String label : labels) {
+            lines.add(new DocumentContent.Line(lines.size() + 1, "RECURRING_SHARE", label, null, null, null,
+                    new BigDecimal("1.00")));
+        }
+        DocumentContent statement = new DocumentContent(UUID.randomUUID(), partner, "REVENUE_SHARE_STATEMENT",
+                "ACD-2026-000036", "accord-de", Instant.parse("2026-04-02T10:00:00Z"),
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-04-01T00:00:00Z"),
+                LocalDate.parse("2026-05-02"), "PAYABLE", "EUR", lines, new BigDecimal("9.00"), "19",
+                new BigDecimal("1.71"), null, new BigDecimal("10.71"), null, null, List.of());
+        DocumentContent note = new DocumentContent(UUID.randomUUID(), partner, "CREDIT_NOTE", "ACD-2026-000037",
+                "accord-de", Instant.parse("2026-04-10T10:00:00Z"), Instant.parse("2026-03-01T00:00:00Z"),
+                Instant.parse("2026-04-01T00:00:00Z"), LocalDate.parse("2026-05-10"), "PAYABLE", "EUR",
+                List.of(new DocumentContent.Line(1, "CORRECTION", "Dispute dsp-7 adjustment adj-4 (debit) (corrects "
+                        + "line 2)", null, null, null, new BigDecimal("25.00"))), new BigDecimal("25.00"), "19",
+                new BigDecimal("4.75"), null, new BigDecimal("29.75"), "ACD-2026-000036",
+                "Dispute dsp-7 resolved: billed twice", List.of());
+
+        PrintedDocument printed = DocumentComposer.compose(statement, ISSUER,
+                legal(partner, "Streamly Media GmbH", "DE", null));
+        String text = StatementDocumentTests.text(PdfRenderer.render(printed)) + StatementDocumentTests.text(
+                PdfRenderer.render(DocumentComposer.compose(note, ISSUER, legal(partner, "Streamly Media GmbH", "DE",
+                        null))));
+
+        assertThat(text.replaceAll("\\s+", "")).contains(Stream.of(
+                "Wiederkehrender Anteil: Video Plus (off-video), 70 % (Regel video × alle) des anteiligen "
+                        + "wiederkehrenden Entgelts von 3 Produkten",
+                "Einmaliger Anteil: Studio (off-studio), 12,5 % (Beteiligungsanteil) des einmaligen Entgelts von 1 "
+                        + "Produkt",
+                "Wiederkehrendes Wholesale: Gold (off-gold), voll geschuldet (für den eigenen Kunden gekauft) des "
+                        + "anteiligen wiederkehrenden Entgelts von 2 Produkten",
+                "Einmaliges Wholesale: Tariff (off-tariff), voll geschuldet des einmaligen Entgelts von 1 Produkt",
+                "Wiederkehrendes Wholesale: Monatliche Gebühr je SIM (1,50 EUR je SIM und Monat, tageweise), 12 × SIM",
+                "Mengenstaffel-Bonus (Regel video × alle für VOICE MIN, Basis 70 %): 1.500 Einheiten, 500 Einheiten "
+                        + "ab 1.000 zu +5 %, auf 1.234,50 EUR brutto",
+                "Aufstockung auf die Mindestgarantie: 500,00 EUR für den Zeitraum (500 monatlich, monatlicher "
+                        + "Kalenderzeitraum 01.03.2026 – 01.04.2026 (UTC)) − 120,00 EUR zahlbare Positionen − 80,00 "
+                        + "EUR Positionen seiner früheren Teilzeiträume − 10,00 EUR ihrer nachträglich abgerechneten "
+                        + "Nutzung (Korrekturen Vorperiode) − 30,00 EUR auf ihren Belegen berechnet",
+                "Mindestabnahme erstattet (zuvor berechnet): 300,00 EUR für den Zeitraum (300 monatlich, "
+                        + "vierteljährlicher Kalenderzeitraum 01.01.2026 – 01.04.2026 (UTC)) − 310,00 EUR "
+                        + "Wholesale-Positionen",
+                "Streitfall dsp-7, Korrektur adj-3 (zu Ihren Gunsten) zur Abrechnungsposition 7b0e4c1a-1: billed "
+                        + "twice",
+                "Streitfall dsp-7, Korrektur adj-4 (zu Ihren Lasten) (korrigiert Position 2)",
+                "Grund: Streitfall dsp-7 beigelegt: billed twice").map(expected -> expected.replaceAll("\\s+", ""))
+                .toList());
+        assertThat(text.replaceAll("\\s+", " ")).doesNotContain("prorated", "one-time charge", "product", "owed in "
+                + "full", "participant share", "rule video", "monthly fee", "Volume-tier", "units", "gross",
+                "Minimum", "for the period", "payable lines", "wholesale lines", "earlier periods", "billed late",
+                "charged on", "Dispute", "adjustment", "(credit)", "(debit)", "statement line", "corrects line",
+                "resolved");
+        // the JSON keeps the labels as stored
+        assertThat(printed.lines()).extracting(PrintedDocument.Line::label).containsExactlyElementsOf(labels);
+    }
 }

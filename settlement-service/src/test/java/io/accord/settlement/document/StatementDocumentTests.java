@@ -4,6 +4,8 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
+import io.accord.contracts.events.StatementAgreementVersion;
+import io.accord.contracts.events.StatementDrafted;
 import io.accord.contracts.events.StatementIssued;
 import io.accord.contracts.usage.UsageRated;
 import io.accord.settlement.SettlementFixtures;
@@ -211,6 +213,19 @@ class StatementDocumentTests {
         assertThat(text(download(path, token, "application/pdf").body()).replaceAll("\\s+", ""))
                 .contains(("Vereinbarungen: " + first + " (Version 1), " + second + " (Version 2)").replace(" ", ""))
                 .doesNotContain(third);
+        // the events name them too (since session 72)
+        List<StatementAgreementVersion> named = List.of(new StatementAgreementVersion(first, 1),
+                new StatementAgreementVersion(second, 2));
+        StatementDrafted draftedEvent = JSON.readValue(TestKafka.value(TestKafka.awaitRecords(
+                Topics.SETTLEMENT_EVENTS, record -> drafted.id().toString().equals(record.key())
+                        && "StatementDrafted".equals(TestKafka.header(record, "ce_type")), 1, Duration.ofSeconds(30))
+                .getFirst()), StatementDrafted.class);
+        assertThat(draftedEvent.agreements()).isEqualTo(named);
+        StatementIssued issuedEvent = JSON.readValue(TestKafka.value(TestKafka.awaitRecords(
+                Topics.SETTLEMENT_EVENTS, record -> issued.id().toString().equals(record.key())
+                        && "StatementIssued".equals(TestKafka.header(record, "ce_type")), 1, Duration.ofSeconds(30))
+                .getFirst()), StatementIssued.class);
+        assertThat(issuedEvent.agreements()).isEqualTo(named);
     }
 
     @Test

@@ -136,6 +136,11 @@ class CustomerBillTests {
         assertThat(bill.path("billDocument").get(0).path("href").asString())
                 .isEqualTo("/api/settlement/statements/" + issued.id() + "/document");
         assertThat(bill.path("relatedParty").get(0).path("id").asString()).isEqualTo(partner);
+        // the agreement versions the statement was computed with, as the statement names them
+        assertThat(issued.agreements()).isNotEmpty();
+        assertThat(bill.path("agreements").valueStream().map(agreement -> new Statements.AgreementVersion(
+                agreement.path("agreementId").asString(), agreement.path("version").asInt())).toList())
+                .isEqualTo(issued.agreements());
 
         JsonNode selected = own.get(BILLS + "?fields=billNo,state").json().get(0);
         assertThat(selected.properties().stream().map(java.util.Map.Entry::getKey).toList()).containsExactlyInAnyOrder("id", "href", "@type", "billNo", "state");

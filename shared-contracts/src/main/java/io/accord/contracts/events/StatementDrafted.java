@@ -1,6 +1,7 @@
 package io.accord.contracts.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,9 @@ import java.util.UUID;
  *                     discarded last), else {@code null}; {@code netDifference}, {@code taxDifference} and
  *                     {@code totalDifference} are this statement's figures less that one's ({@code null} without one,
  *                     or when their currencies differ)
+ * @param agreements   the agreement versions the statement was computed with, oldest first (since session 72);
+ *                     {@code null} in events published before the field existed and when not known, so a consumer
+ *                     must accept its absence
  */
 public record StatementDrafted(
         UUID eventId,
@@ -38,7 +42,23 @@ public record StatementDrafted(
         String replacesStatementId,
         String netDifference,
         String taxDifference,
-        String totalDifference) implements DomainEvent {
+        String totalDifference,
+        List<StatementAgreementVersion> agreements) implements DomainEvent {
+
+    public StatementDrafted {
+        agreements = agreements == null ? null : List.copyOf(agreements);
+    }
+
+    /** The event as published before {@code agreements} existed. */
+    public StatementDrafted(UUID eventId, Instant occurredAt, String statementId, String partnerId, String periodId,
+                            Instant periodStart, Instant periodEnd, String documentType, String direction,
+                            String currency, String netAmount, String taxAmount, String totalAmount, int lineCount,
+                            String preparedBy, String replacesStatementId, String netDifference,
+                            String taxDifference, String totalDifference) {
+        this(eventId, occurredAt, statementId, partnerId, periodId, periodStart, periodEnd, documentType, direction,
+                currency, netAmount, taxAmount, totalAmount, lineCount, preparedBy, replacesStatementId,
+                netDifference, taxDifference, totalDifference, null);
+    }
 
     /** A draft replacing no statement. */
     public StatementDrafted(UUID eventId, Instant occurredAt, String statementId, String partnerId, String periodId,
@@ -46,7 +66,7 @@ public record StatementDrafted(
                             String currency, String netAmount, String taxAmount, String totalAmount, int lineCount,
                             String preparedBy) {
         this(eventId, occurredAt, statementId, partnerId, periodId, periodStart, periodEnd, documentType, direction,
-                currency, netAmount, taxAmount, totalAmount, lineCount, preparedBy, null, null, null, null);
+                currency, netAmount, taxAmount, totalAmount, lineCount, preparedBy, null, null, null, null, null);
     }
 
     @Override

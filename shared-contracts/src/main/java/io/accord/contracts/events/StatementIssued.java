@@ -18,6 +18,9 @@ import java.util.UUID;
  * @param documentSha256   hex SHA-256 of the stored PDF
  * @param lines            the document's lines as printed (tax excluded: {@code taxAmount}); {@code null} in events
  *                         published before the field existed, so a consumer must accept its absence
+ * @param agreements       a statement's agreement versions it was computed with, oldest first (since session 72);
+ *                         {@code null} for a credit or debit note, when not known, and in events published before the
+ *                         field existed
  */
 public record StatementIssued(
         UUID eventId,
@@ -39,7 +42,23 @@ public record StatementIssued(
         Instant issuedAt,
         LocalDate dueDate,
         String documentSha256,
-        List<Line> lines) implements DomainEvent {
+        List<Line> lines,
+        List<StatementAgreementVersion> agreements) implements DomainEvent {
+
+    public StatementIssued {
+        agreements = agreements == null ? null : List.copyOf(agreements);
+    }
+
+    /** The event as published before {@code agreements} existed (a note's: it names none). */
+    public StatementIssued(UUID eventId, Instant occurredAt, String statementId, String partnerId, String periodId,
+                           Instant periodStart, Instant periodEnd, String documentType, String documentNumber,
+                           String issuingEntityId, String correctsStatementId, String direction, String currency,
+                           String netAmount, String taxAmount, String totalAmount, Instant issuedAt,
+                           LocalDate dueDate, String documentSha256, List<Line> lines) {
+        this(eventId, occurredAt, statementId, partnerId, periodId, periodStart, periodEnd, documentType,
+                documentNumber, issuingEntityId, correctsStatementId, direction, currency, netAmount, taxAmount,
+                totalAmount, issuedAt, dueDate, documentSha256, lines, null);
+    }
 
     /** The event as published before {@code lines} existed (kept for producers and tests written against it). */
     public StatementIssued(UUID eventId, Instant occurredAt, String statementId, String partnerId, String periodId,
@@ -49,7 +68,7 @@ public record StatementIssued(
                            LocalDate dueDate, String documentSha256) {
         this(eventId, occurredAt, statementId, partnerId, periodId, periodStart, periodEnd, documentType,
                 documentNumber, issuingEntityId, correctsStatementId, direction, currency, netAmount, taxAmount,
-                totalAmount, issuedAt, dueDate, documentSha256, null);
+                totalAmount, issuedAt, dueDate, documentSha256, null, null);
     }
 
     @Override

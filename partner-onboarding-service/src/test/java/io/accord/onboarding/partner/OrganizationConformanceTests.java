@@ -4,6 +4,7 @@ import io.accord.contracts.CloudEventHeaders;
 import io.accord.contracts.Roles;
 import io.accord.contracts.Topics;
 import io.accord.testsupport.AccordServiceTest;
+import io.accord.testsupport.ConcurrentRequests;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
 import io.accord.testsupport.TestKafka;
@@ -192,19 +193,10 @@ class OrganizationConformanceTests {
      * optimistic lock was one before), and the partner ends with one of the names that were answered 200.
      */
     @Test
-    void concurrentPatchesOfOnePartnerAreAppliedOrAConflictToRetry() throws Exception {
+    void concurrentPatchesOfOnePartnerAreAppliedOrAConflictToRetry() {
         String id = create("Tmf Race " + UUID.randomUUID());
-        List<java.util.concurrent.Callable<TestHttp.Response>> patches = new ArrayList<>();
-        for (int i = 0; i < 24; i++) {
-            String brand = "Brand " + i;
-            patches.add(() -> manager.patch(ORGANIZATIONS + "/" + id, "{\"tradingName\": \"" + brand + "\"}"));
-        }
-        List<TestHttp.Response> answers = new ArrayList<>();
-        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
-            for (var answer : pool.invokeAll(patches)) {
-                answers.add(answer.get());
-            }
-        }
+        List<TestHttp.Response> answers = ConcurrentRequests.atOnce(24,
+                i -> manager.patch(ORGANIZATIONS + "/" + id, "{\"tradingName\": \"Brand " + i + "\"}"));
 
         List<String> applied = new ArrayList<>();
         for (TestHttp.Response answer : answers) {

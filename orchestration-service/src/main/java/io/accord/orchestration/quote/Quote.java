@@ -34,8 +34,13 @@ final class Quote {
     Instant pricedAt;
     Instant validUntil;
     Approval approval;
-    /** Who last set the items and discount: the creator, or whoever changed the quote since. */
+    /** Who last set the items and discount: the creator, or whoever changed them since. */
     String pricedBy;
+    /**
+     * Everyone who ever set what determines its price (items, quantities, characteristics, discount): the creator
+     * first, then each who changed them, once, in the order they first did (V47). None of them approves it.
+     */
+    List<String> editedBy = List.of();
     /** Who approved it (kept after the acceptance, which {@link #decidedBy} then names). */
     String approvedBy;
     String decidedBy;
@@ -58,11 +63,19 @@ final class Quote {
         this.updatedAt = createdAt;
     }
 
-    /** New items, discount or validity: only while the quote is in progress. */
+    /**
+     * New items, discount or validity: only while the quote is in progress. {@code by} set its price and is one of
+     * its {@link #preparers()} from now on, however many changes later.
+     */
     void price(QuotePricing.Priced priced, BigDecimal discount, boolean needsApproval, Instant at, Instant until,
                String by) {
         require(QuoteState.IN_PROGRESS, "changed");
         this.pricedBy = by;
+        if (by != null && !editedBy.contains(by)) {
+            List<String> more = new java.util.ArrayList<>(editedBy);
+            more.add(by);
+            this.editedBy = List.copyOf(more);
+        }
         this.lines = priced.lines();
         this.totals = priced.totals();
         this.discountPercent = discount;
@@ -81,7 +94,7 @@ final class Quote {
 
     /**
      * A discount above the limit of the role that set it is approved by a partner manager (409 for anyone else)
-     * who neither created the quote nor set its items and discount (four-eyes, 403 naming who may).
+     * who neither created the quote nor ever set its items or discount (four-eyes, 403 naming who may).
      *
      * @param manager whether the approver is a partner manager (needed when the discount is above the limit)
      */
@@ -106,7 +119,8 @@ final class Quote {
 
     /**
      * The buyer accepts. CSP staff accept a sales channel's quote as its buyer; one whose discount a manager had to
-     * approve is accepted by none of those who created it, set its discount or approved it (four-eyes, 403).
+     * approve is accepted by none of those who created it, ever set its items or discount, or approved it
+     * (four-eyes, 403).
      */
     void accept(String by, boolean staffForTheBuyer, Instant at) {
         require(QuoteState.APPROVED, "accepted");
@@ -125,12 +139,16 @@ final class Quote {
         move(QuoteState.ACCEPTED, by, null, at);
     }
 
-    /** Who set this quote's content: its creator and whoever last set its items and discount. */
+    /**
+     * Who set this quote's price: its creator and everyone who ever set its items or discount ({@link #editedBy}),
+     * not only the last of them; a description or externalId changes no price and makes no preparer.
+     */
     java.util.Set<String> preparers() {
         java.util.Set<String> preparers = new java.util.LinkedHashSet<>();
         if (createdBy != null) {
             preparers.add(createdBy);
         }
+        preparers.addAll(editedBy);
         if (pricedBy != null) {
             preparers.add(pricedBy);
         }

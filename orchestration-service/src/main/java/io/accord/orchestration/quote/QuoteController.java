@@ -134,7 +134,9 @@ class QuoteController {
         }
         QuoteResources.Changeable change = patches.patched(current, changes, CHANGEABLE,
                 QuoteResources.Changeable.class);
-        return answer(service.change(id, ifMatch, change));
+        // only the items and the discount set the price (and make a preparer for four-eyes), a description does not
+        boolean reprice = QuoteResources.PRICING.stream().anyMatch(changes::has);
+        return answer(service.change(id, ifMatch, change, reprice));
     }
 
     /** The quote with its ETag: the view is the quote row's alone, so its version tags it. */

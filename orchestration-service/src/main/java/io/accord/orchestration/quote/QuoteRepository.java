@@ -43,10 +43,11 @@ class QuoteRepository {
                         insert into quote (id, state, buyer_partner_id, sales_channel, customer_id, customer_name,
                                            description, external_id, discount_percent, discount_needs_approval, items,
                                            totals, priced_at, valid_until, state_changed_at, created_by, created_at,
-                                           updated_at, version, priced_by)
+                                           updated_at, version, priced_by, edited_by)
                         values (:id, :state, :buyer, :channel, :customer, :customerName, :description, :externalId,
                                 :discount, :needsApproval, cast(:items as jsonb), cast(:totals as jsonb), :pricedAt,
-                                :validUntil, :stateChangedAt, :createdBy, :createdAt, :updatedAt, 0, :pricedBy)
+                                :validUntil, :stateChangedAt, :createdBy, :createdAt, :updatedAt, 0, :pricedBy,
+                                cast(:editedBy as varchar(200)[]))
                         """)
                 .param("id", quote.id).param("state", quote.state.name()).param("buyer", quote.buyerPartnerId)
                 .param("channel", quote.salesChannel).param("customer", quote.customerId)
@@ -58,7 +59,7 @@ class QuoteRepository {
                 .param("pricedAt", ts(quote.pricedAt)).param("validUntil", ts(quote.validUntil))
                 .param("stateChangedAt", ts(quote.stateChangedAt)).param("createdBy", quote.createdBy)
                 .param("createdAt", ts(quote.createdAt)).param("updatedAt", ts(quote.updatedAt))
-                .param("pricedBy", quote.pricedBy).update();
+                .param("pricedBy", quote.pricedBy).param("editedBy", editors(quote)).update();
     }
 
     /** Writes the changes, or 409 when someone else changed the quote since it was read. */
@@ -68,7 +69,8 @@ class QuoteRepository {
                                discount_percent = :discount, discount_needs_approval = :needsApproval,
                                items = cast(:items as jsonb), totals = cast(:totals as jsonb), priced_at = :pricedAt,
                                valid_until = :validUntil, approval = :approval, decided_by = :decidedBy,
-                               priced_by = :pricedBy, approved_by = :approvedBy,
+                               priced_by = :pricedBy, edited_by = cast(:editedBy as varchar(200)[]),
+                               approved_by = :approvedBy,
                                state_reason = :reason, state_changed_at = :stateChangedAt,
                                locked_prices = coalesce(cast(:locked as jsonb), locked_prices),
                                updated_at = :updatedAt, version = version + 1
@@ -82,7 +84,8 @@ class QuoteRepository {
                 .param("pricedAt", ts(quote.pricedAt)).param("validUntil", ts(quote.validUntil))
                 .param("approval", quote.approval == null ? null : quote.approval.name())
                 .param("decidedBy", quote.decidedBy).param("reason", quote.stateReason)
-                .param("pricedBy", quote.pricedBy).param("approvedBy", quote.approvedBy)
+                .param("pricedBy", quote.pricedBy).param("editedBy", editors(quote))
+                .param("approvedBy", quote.approvedBy)
                 .param("stateChangedAt", ts(quote.stateChangedAt))
                 .param("locked", lockedPrices == null ? null : json.writeValueAsString(lockedPrices))
                 .param("updatedAt", ts(quote.updatedAt)).update();
@@ -166,12 +169,17 @@ class QuoteRepository {
         quote.approval = approval == null ? null : Quote.Approval.valueOf(approval);
         quote.decidedBy = rs.getString("decided_by");
         quote.pricedBy = rs.getString("priced_by");
+        quote.editedBy = List.of((String[]) rs.getArray("edited_by").getArray());
         quote.approvedBy = rs.getString("approved_by");
         quote.stateReason = rs.getString("state_reason");
         quote.stateChangedAt = instant(rs, "state_changed_at");
         quote.updatedAt = instant(rs, "updated_at");
         quote.version = rs.getLong("version");
         return quote;
+    }
+
+    private static String[] editors(Quote quote) {
+        return quote.editedBy.toArray(String[]::new);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

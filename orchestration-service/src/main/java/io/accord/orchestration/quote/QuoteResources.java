@@ -18,13 +18,14 @@ import tools.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * TMF648 Quote resources. Accord's extensions: {@code discountPercent} (the manual discount on one-time and
- * recurring prices), {@code discountNeedsApproval}, {@code approval}, {@code decidedBy}, {@code pricedBy} (who last set the items
- * and discount), {@code approvedBy}, {@code stateReason},
- * {@code stateChangedAt}, the state {@code expired}, {@code tiers} on a tiered usage price, and {@code rateBasis}
- * on a usage price a reseller is not charged.
+ * recurring prices), {@code discountNeedsApproval}, {@code approval}, {@code decidedBy}, {@code pricedBy} (who last
+ * set the items and discount), {@code editedBy} (everyone who ever set them, the creator first), {@code approvedBy},
+ * {@code stateReason}, {@code stateChangedAt}, the state {@code expired}, {@code tiers} on a tiered usage price, and
+ * {@code rateBasis} on a usage price a reseller is not charged.
  * {@code relatedParty}: role {@code Customer} (required: the external customer or subscriber reference), and for
  * staff role {@code SalesChannel} (a CSP channel) or {@code Buyer} (a reseller partner's id).
  */
@@ -99,6 +100,9 @@ final class QuoteResources {
                  @JsonProperty("@referredType") String referredType) {
     }
 
+    /** What a {@code PATCH} re-prices the quote with (and whose setter four-eyes then bars from approving it). */
+    static final Set<String> PRICING = Set.of("quoteItem", "discountPercent");
+
     /** What {@code PATCH} may change; {@code state} alone moves the quote (approved, accepted, rejected). */
     record Changeable(@Size(max = 2000) String description, @Size(max = 100) String externalId,
                       @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Item> quoteItem,
@@ -165,7 +169,8 @@ final class QuoteResources {
     record QuoteView(String id, String href, String state, String description, String externalId, Instant quoteDate,
                      TimePeriod validFor, List<Party> relatedParty, List<ItemView> quoteItem,
                      List<QuotePrice> quoteTotalPrice, String discountPercent, boolean discountNeedsApproval,
-                     String approval, String decidedBy, String pricedBy, String approvedBy, String stateReason,
+                     String approval, String decidedBy, String pricedBy, List<String> editedBy, String approvedBy,
+                     String stateReason,
                      Instant stateChangedAt,
                      @JsonProperty("@type") String type) {
     }

@@ -87,18 +87,22 @@ class QuoteService {
     }
 
     /**
-     * Items, discount, description: re-priced at the time of the change, with a fresh validity; 412 when
-     * {@code ifMatch} names another version than the current one.
+     * Items, discount, description, externalId; 412 when {@code ifMatch} names another version than the current one.
+     * When the patch set the items or the discount ({@code reprice}), the quote is re-priced at the time of the
+     * change, with a fresh validity, and the caller is one of its preparers (four-eyes) from then on; a description
+     * or externalId alone keeps the price, its validity and who priced it.
      */
     @Transactional
-    Quote change(UUID id, IfMatch ifMatch, QuoteResources.Changeable change) {
+    Quote change(UUID id, IfMatch ifMatch, QuoteResources.Changeable change, boolean reprice) {
         Quote quote = locked(id, ifMatch);
         QuoteResources.QuoteView before = QuoteViews.view(quote);
         Instant now = clock.instant();
-        BigDecimal discount = change.discountPercent() == null ? BigDecimal.ZERO : change.discountPercent();
         quote.describe(change.description(), change.externalId(), now);
-        quote.price(items.price(change.quoteItem(), discount, now, quote.buyerPartnerId), discount,
-                aboveLimit(discount), now, now.plus(properties.validity()), tenancy.actor());
+        if (reprice) {
+            BigDecimal discount = change.discountPercent() == null ? BigDecimal.ZERO : change.discountPercent();
+            quote.price(items.price(change.quoteItem(), discount, now, quote.buyerPartnerId), discount,
+                    aboveLimit(discount), now, now.plus(properties.validity()), tenancy.actor());
+        }
         quotes.update(quote, null);
         audit.record(partner(quote), "quote", id.toString(), "changed", before, QuoteViews.view(quote));
         return quote;

@@ -44,7 +44,7 @@ final class QuoteViews {
                 new QuoteResources.TimePeriod(quote.pricedAt, quote.validUntil), parties, items,
                 quote.totals.stream().map(QuoteViews::total).toList(), plain(quote.discountPercent),
                 quote.discountNeedsApproval, quote.approval == null ? null : quote.approval.name(), quote.decidedBy,
-                quote.pricedBy, quote.approvedBy, quote.stateReason, quote.stateChangedAt, "Quote");
+                quote.pricedBy, quote.editedBy, quote.approvedBy, quote.stateReason, quote.stateChangedAt, "Quote");
     }
 
     /**

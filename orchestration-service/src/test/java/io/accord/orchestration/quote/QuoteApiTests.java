@@ -271,6 +271,52 @@ class QuoteApiTests {
     }
 
     @Test
+    void whoeverEverSetAnOverLimitDiscountCannotApproveItAfterSomeoneElsesDescriptionOnlyPatch() {
+        String offering = simOnly(null);
+        TestHttp ops = http(TestJwt.staff("olga-ops", Roles.OPS));
+        TestHttp paul = http(TestJwt.staff("pm-paul", Roles.PARTNER_MANAGER));
+        String id = ops.post(QUOTES, webShopQuote(offering)).json().get("id").asString();
+        TestHttp.Response discounted = paul.send("PATCH", QUOTES + "/" + id, "{\"discountPercent\": \"50\"}", PATCH);
+        assertThat(discounted.status()).as(discounted.body()).isEqualTo(200);
+        assertThat(paul.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH).status())
+                .isEqualTo(403);
+
+        TestHttp.Response described = ops.send("PATCH", QUOTES + "/" + id, "{\"description\": \"typo fixed\"}",
+                PATCH);
+
+        assertThat(described.status()).as(described.body()).isEqualTo(200);
+        JsonNode quote = described.json();
+        assertThat(quote.get("description").asString()).isEqualTo("typo fixed");
+        assertThat(quote.get("pricedBy").asString()).as("a description sets no price").isEqualTo("pm-paul");
+        assertThat(quote.get("editedBy").valueStream().map(JsonNode::asString)).containsExactly("olga-ops", "pm-paul");
+        assertThat(quote.get("quoteTotalPrice")).isEqualTo(discounted.json().get("quoteTotalPrice"));
+        assertThat(quote.get("quoteDate")).as("not re-priced").isEqualTo(discounted.json().get("quoteDate"));
+        assertThat(quote.get("validFor")).isEqualTo(discounted.json().get("validFor"));
+        assertThat(quote.get("discountNeedsApproval").asBoolean()).isTrue();
+        TestHttp.Response approval = paul.send("PATCH", QUOTES + "/" + id, "{\"state\": \"approved\"}", PATCH);
+        assertThat(approval.status()).as(approval.body()).isEqualTo(403);
+        assertThat(detail(approval)).contains("changed by pm-paul", "another partner-manager than olga-ops, pm-paul",
+                "four-eyes");
+        assertThat(ops.get(QUOTES + "/" + id).json().get("state").asString()).isEqualTo("inProgress");
+
+        // the buyer partner's harmless patch does not clear the manager who set its discount either
+        String partner = activePartner();
+        TestHttp reseller = http(TestJwt.partner("reseller", partner, Roles.PARTNER_ADMIN));
+        String resold = reseller.post(QUOTES, quote(offering, 1, "\"dataVolumeGb\": 5", "0")).json().get("id")
+                .asString();
+        assertThat(paul.send("PATCH", QUOTES + "/" + resold, "{\"discountPercent\": \"50\"}", PATCH).status())
+                .isEqualTo(200);
+        assertThat(reseller.send("PATCH", QUOTES + "/" + resold, "{\"externalId\": \"po-7\"}", PATCH).status())
+                .isEqualTo(200);
+        assertThat(paul.send("PATCH", QUOTES + "/" + resold, "{\"state\": \"approved\"}", PATCH).status())
+                .isEqualTo(403);
+        TestHttp.Response approved = http(TestJwt.staff("pm-carla", Roles.PARTNER_MANAGER))
+                .send("PATCH", QUOTES + "/" + resold, "{\"state\": \"approved\"}", PATCH);
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("discountPercent").asString()).isEqualTo("50");
+    }
+
+    @Test
     void aDiscountWithinTheManagersLimitIsStillApprovedAndAcceptedByOneUser() {
         String offering = simOnly(null);
         TestHttp anna = http(TestJwt.staff("pm-anna", Roles.PARTNER_MANAGER));

@@ -54,6 +54,24 @@ class QuoteTests {
     }
 
     @Test
+    void everyoneWhoEverPricedAnOverLimitDiscountIsBarredAndADescriptionMakesNoPreparer() {
+        Quote quote = quote(true);
+        quote.price(new QuotePricing.Priced(List.of(), List.of()), BigDecimal.TEN, true, NOW,
+                NOW.plus(Duration.ofDays(30)), "mia");
+        quote.describe("typo fixed", "po-7", NOW);
+        quote.price(new QuotePricing.Priced(List.of(), List.of()), BigDecimal.TEN, true, NOW,
+                NOW.plus(Duration.ofDays(30)), "anna");
+        assertThat(quote.pricedBy).isEqualTo("anna");
+        assertThat(quote.editedBy).containsExactly("anna", "mia");
+        assertThatThrownBy(() -> quote.approve("mia", true, NOW)).isInstanceOf(QuoteFourEyes.class)
+                .hasMessageContaining("changed by mia").hasMessageContaining("than anna, mia");
+        quote.approve("paul", true, NOW);
+        assertThatThrownBy(() -> quote.accept("mia", true, NOW)).isInstanceOf(QuoteFourEyes.class);
+        quote.accept("otto", true, NOW);
+        assertThat(quote.state).isEqualTo(QuoteState.ACCEPTED);
+    }
+
+    @Test
     void expiresOnlyWhenOpenAndPastItsValidityAndThenCannotBeAccepted() {
         Quote quote = quote(false);
         assertThatThrownBy(() -> quote.expire(NOW)).isInstanceOf(ConflictException.class);

@@ -59,6 +59,8 @@ class Agreement {
     /** Who changed the draft (one user per line): with its creator and proposer, barred from approving its terms. */
     private String changedBy;
     private String proposedBy;
+    /** Who wrote the template versions the terms came from (one user per line): preparers too (four-eyes). */
+    private String templateAuthoredBy;
     private Instant proposedAt;
     private Instant termsApprovedAt;
     private String termsApprovedBy;
@@ -96,6 +98,18 @@ class Agreement {
         this.createdAt = now;
         this.createdBy = by;
         this.updatedAt = now;
+        addTemplateAuthor(draft.templateAuthor());
+    }
+
+    // kept once recorded: terms changed after they came from a template are still built on its author's figures
+    private void addTemplateAuthor(String author) {
+        if (author != null && !templateAuthors().contains(author)) {
+            templateAuthoredBy = templateAuthoredBy == null ? author : templateAuthoredBy + "\n" + author;
+        }
+    }
+
+    private java.util.List<String> templateAuthors() {
+        return templateAuthoredBy == null ? java.util.List.of() : java.util.List.of(templateAuthoredBy.split("\n"));
     }
 
     /** Staff correct a draft: what it says, not whose it is (its partner, business model and version stay). */
@@ -112,6 +126,7 @@ class Agreement {
         effectiveFrom = draft.effectiveFrom();
         validUntil = draft.validUntil();
         statusReason = draft.openPoints();
+        addTemplateAuthor(draft.templateAuthor());
         updatedAt = now;
     }
 
@@ -199,12 +214,16 @@ class Agreement {
         moveTo(AgreementStatus.DRAFT, now);
     }
 
-    /** Who prepared this version: its creator, every user who changed the draft, its proposer. */
+    /**
+     * Who prepared this version: its creator, the author of the template its terms came from, every user who
+     * changed the draft, its proposer.
+     */
     java.util.Set<String> preparers() {
         java.util.Set<String> preparers = new java.util.LinkedHashSet<>();
         if (createdBy != null) {
             preparers.add(createdBy);
         }
+        preparers.addAll(templateAuthors());
         preparers.addAll(editors());
         if (proposedBy != null) {
             preparers.add(proposedBy);
@@ -226,6 +245,9 @@ class Agreement {
         java.util.List<String> roles = new java.util.ArrayList<>();
         if (by.equals(createdBy)) {
             roles.add("created");
+        }
+        if (templateAuthors().contains(by)) {
+            roles.add("prepared in its template");
         }
         if (editors().contains(by)) {
             roles.add("changed");

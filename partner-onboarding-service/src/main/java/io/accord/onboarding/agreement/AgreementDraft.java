@@ -15,10 +15,12 @@ import java.util.UUID;
  * @param items      the TMF651 agreement items the client sent (written terms and conditions)
  * @param openPoints what a partner manager must settle before the version can be proposed (terms drafted from a
  *                   template that does not fit the partner, {@link TemplateFit}); {@code null} when none
+ * @param templateAuthor who wrote the template version the terms come from: a preparer of the version (four-eyes);
+ *                       {@code null} when staff wrote the terms
  */
 record AgreementDraft(String name, String description, BusinessModel businessModel, String partnerName,
                       AgreementTerms terms, UUID templateId, Instant effectiveFrom, Instant validUntil,
-                      AgreementItems items, String openPoints) {
+                      AgreementItems items, String openPoints, String templateAuthor) {
 
     // dates a commercial agreement can plausibly have, and that PostgreSQL's timestamptz can hold
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
@@ -48,13 +50,19 @@ record AgreementDraft(String name, String description, BusinessModel businessMod
                     + start);
         }
         return new AgreementDraft(name, description, businessModel, partnerName, checked, templateId, start, end,
-                items == null ? AgreementItems.NONE : items, null);
+                items == null ? AgreementItems.NONE : items, null, null);
     }
 
     /** The same draft with what a partner manager must still settle ({@code null}: nothing). */
     AgreementDraft withOpenPoints(String points) {
         return new AgreementDraft(name, description, businessModel, partnerName, terms, templateId, effectiveFrom,
-                validUntil, items, points);
+                validUntil, items, points, templateAuthor);
+    }
+
+    /** The same draft, its terms written by {@code author} in the template they come from. */
+    AgreementDraft withTemplateAuthor(String author) {
+        return new AgreementDraft(name, description, businessModel, partnerName, terms, templateId, effectiveFrom,
+                validUntil, items, openPoints, author);
     }
 
     private static void plausible(Instant date, String field) {

@@ -147,15 +147,18 @@ class AgreementService {
         AgreementTerms applied = terms;
         UUID source = templateId;
         String openPoints = null;
+        String templateAuthor = null;
         if (applied == null) {
             AgreementTemplate template = templates.current(model);
             TemplateFit fit = fit(template, partner.country(), partner.taxId(), partner.settlementCurrency());
             applied = fit.terms();
             source = template.id();
             openPoints = fit.openPointsText();
+            templateAuthor = template.createdBy();
         }
         AgreementDraft draft = AgreementDraft.of(name.strip(), description, model, partnerName, applied, source,
-                period.startDateTime(), period.endDateTime(), items).withOpenPoints(openPoints);
+                period.startDateTime(), period.endDateTime(), items).withOpenPoints(openPoints)
+                .withTemplateAuthor(templateAuthor);
         if (draft.validUntil() != null && !draft.validUntil().isAfter(now)) {
             // it could never come into force, and as the open proposal it would block the partner's next versions
             throw new InvalidInputException("agreementPeriod.endDateTime", "the agreement period ends at "
@@ -173,7 +176,8 @@ class AgreementService {
 
     /**
      * Version 1 from the current template, approved by the onboarding policy (see {@link Agreements}) when the
-     * template fits the partner; otherwise a DRAFT carrying its open points, for a partner manager.
+     * template fits the partner; otherwise a DRAFT carrying its open points, for a partner manager. The current
+     * template is the highest version a second CSP user approved, so no one person's terms start without review.
      */
     @Transactional
     Agreement startFromTemplate(PartnerId partner, BusinessModel model, String currency, Instant effectiveFrom) {
@@ -184,7 +188,7 @@ class AgreementService {
         AgreementDraft draft = AgreementDraft.of(model.inWords() + " agreement with " + entry.legalName(),
                 "Standard " + model.inWords().toLowerCase(java.util.Locale.ROOT) + " terms (template version "
                         + template.version() + ")", model, entry.legalName(), fit.terms(), template.id(),
-                effectiveFrom, null).withOpenPoints(fit.openPointsText());
+                effectiveFrom, null).withOpenPoints(fit.openPointsText()).withTemplateAuthor(template.createdBy());
         Instant now = clock.instant();
         return changes.applyCreating(partner, now, history -> fit.fits()
                 ? history.startApproved(draft, now, tenancy.actor())

@@ -1,6 +1,7 @@
 package io.accord.onboarding.agreement;
 
 import io.accord.onboarding.partner.BusinessModel;
+import io.accord.platform.problem.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -15,8 +16,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The standard terms for one business model, in versions. A version never changes once created (agreements made
- * from it point at it); the highest version of a model is its current template.
+ * The standard terms for one business model, in versions. A version's terms never change once created (agreements
+ * made from it point at it). A new version is proposed until a second partner manager or platform admin, not its
+ * author, approves it (four-eyes on the money terms: activation approves agreements from it without a human step);
+ * the highest approved version of a model is its current template.
  */
 @Entity
 @Table(name = "agreement_template")
@@ -35,6 +38,8 @@ class AgreementTemplate {
     private AgreementTerms terms;
     private Instant createdAt;
     private String createdBy;
+    private Instant approvedAt;
+    private String approvedBy;
 
     protected AgreementTemplate() {
     }
@@ -49,6 +54,37 @@ class AgreementTemplate {
         this.terms = TermsRules.validated(terms, "terms");
         this.createdAt = now;
         this.createdBy = by;
+    }
+
+    /**
+     * A second CSP user approves this version: its author may not (403 {@code four-eyes}); an approved version is
+     * a 409.
+     */
+    void approve(String by, Instant now) {
+        if (approvedAt != null) {
+            throw new ConflictException("Agreement template " + id + " (" + businessModel + " version " + version
+                    + ") was already approved by " + approvedBy + " at " + approvedAt);
+        }
+        if (by.equals(createdBy)) {
+            throw new AgreementFourEyes("Agreement template " + id + " (" + businessModel + " version " + version
+                    + ") was created by " + by + ": another partner-manager or platform-admin than " + createdBy
+                    + " must approve it (POST " + AgreementTemplateController.PATH + "/" + id + "/approval)"
+                    + " (four-eyes)");
+        }
+        approvedAt = now;
+        approvedBy = by;
+    }
+
+    boolean isApproved() {
+        return approvedAt != null;
+    }
+
+    Instant approvedAt() {
+        return approvedAt;
+    }
+
+    String approvedBy() {
+        return approvedBy;
     }
 
     UUID id() {

@@ -42,12 +42,22 @@ class AgreementTemplateController {
     @PostMapping
     @PreAuthorize(AgreementAuthorization.MANAGERS)
     @Operation(operationId = "createAgreementTemplate",
-            summary = "Add a template version for a business model; it becomes the current one")
+            summary = "Propose a template version for a business model; it becomes the current one once another "
+            + "partner manager or platform admin approves it")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("onboarding/agreement-template.json")
     ResponseEntity<AgreementTemplateView> create(@Valid @RequestBody AgreementRequests.CreateTemplate request) {
-        AgreementTemplateView created = AgreementTemplateView.of(service.create(request), true);
+        AgreementTemplateView created = AgreementTemplateView.of(service.create(request), false);
         return ResponseEntity.created(URI.create(created.href())).body(created);
+    }
+
+    @PostMapping("/{id}/approval")
+    @PreAuthorize(AgreementAuthorization.MANAGERS)
+    @Operation(operationId = "approveAgreementTemplate",
+            summary = "Approve a proposed template version (four-eyes: a partner manager or platform admin who did "
+            + "not create it, else 403); it becomes the current one")
+    AgreementTemplateView approve(@PathVariable UUID id) {
+        return AgreementTemplateView.of(service.approve(id), true);
     }
 
     @GetMapping("/{id}")

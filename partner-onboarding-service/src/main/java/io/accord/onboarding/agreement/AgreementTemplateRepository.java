@@ -11,10 +11,16 @@ import java.util.UUID;
 
 interface AgreementTemplateRepository extends JpaRepository<AgreementTemplate, UUID> {
 
-    Optional<AgreementTemplate> findFirstByBusinessModelOrderByVersionDesc(BusinessModel businessModel);
+    /** The current template of a model: its highest approved version. */
+    Optional<AgreementTemplate> findFirstByBusinessModelAndApprovedAtIsNotNullOrderByVersionDesc(
+            BusinessModel businessModel);
 
     Page<AgreementTemplate> findByBusinessModel(BusinessModel businessModel, Pageable page);
 
     @Query("select coalesce(max(t.version), 0) from AgreementTemplate t where t.businessModel = :model")
     int latestVersion(BusinessModel model);
+
+    @Query("select coalesce(max(t.version), 0) from AgreementTemplate t where t.businessModel = :model"
+            + " and t.approvedAt is not null")
+    int currentVersion(BusinessModel model);
 }

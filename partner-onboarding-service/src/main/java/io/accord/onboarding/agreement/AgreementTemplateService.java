@@ -14,7 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Template versions per business model: staff add versions, agreements start from the current one. */
+/**
+ * Template versions per business model: a partner manager proposes a version, a second one approves it (four-eyes),
+ * and agreements start from the current one, the highest approved version.
+ */
 @Service
 class AgreementTemplateService {
 
@@ -33,32 +36,61 @@ class AgreementTemplateService {
         this.tenancy = tenancy;
     }
 
-    /** The next version of the model's template, which becomes its current one. */
+    /** The next version of the model's template, proposed: it becomes current once a second CSP user approves it. */
     @Transactional
     AgreementTemplate create(AgreementRequests.CreateTemplate request) {
         AgreementTerms terms = TermsRules.validated(request.terms(), "terms");
-        // numbers versions one writer at a time per model; there is no row to lock before the first version
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "agreement_template:" + request.businessModel().name())
-                .query((rs, row) -> Boolean.TRUE).single();
+        lockVersions(request.businessModel());
         AgreementTemplate template = new AgreementTemplate(request.businessModel(),
                 templates.latestVersion(request.businessModel()) + 1, request.name().strip(),
                 request.description(), terms, clock.instant(), tenancy.actor());
         templates.save(template);
         audit.record(null, "agreement-template", template.id().toString(), "created", null,
+                AgreementTemplateView.of(template, false));
+        return template;
+    }
+
+    /**
+     * A second CSP user approves a proposed version (not its author: 403 four-eyes); it becomes current unless a
+     * higher version was approved meanwhile (409: it would never be used).
+     */
+    @Transactional
+    AgreementTemplate approve(UUID id) {
+        // the model under its lock before the version is read, so two approvals see each other
+        BusinessModel model = jdbc.sql("select business_model from agreement_template where id = :id")
+                .param("id", id).query(String.class).optional().map(BusinessModel::valueOf)
+                .orElseThrow(() -> new NotFoundException("Agreement template", id));
+        lockVersions(model);
+        AgreementTemplate template = get(id);
+        boolean wasCurrent = isCurrent(template);
+        AgreementTemplateView before = AgreementTemplateView.of(template, wasCurrent);
+        if (!template.isApproved() && templates.currentVersion(template.businessModel()) > template.version()) {
+            throw new ConflictException("Agreement template " + id + " (" + template.businessModel() + " version "
+                    + template.version() + ") is older than the current version " + templates.currentVersion(
+                    template.businessModel()) + "; propose a new version instead");
+        }
+        template.approve(tenancy.actor(), clock.instant());
+        audit.record(null, "agreement-template", id.toString(), "approved", before,
                 AgreementTemplateView.of(template, true));
         return template;
     }
 
+    /** Numbers versions and approves them one writer at a time per model; there is no row to lock before the first. */
+    private void lockVersions(BusinessModel model) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "agreement_template:" + model.name())
+                .query((rs, row) -> Boolean.TRUE).single();
+    }
+
     @Transactional(readOnly = true)
     AgreementTemplate current(BusinessModel model) {
-        return templates.findFirstByBusinessModelOrderByVersionDesc(model)
+        return templates.findFirstByBusinessModelAndApprovedAtIsNotNullOrderByVersionDesc(model)
                 .orElseThrow(() -> new ConflictException("There is no agreement template for " + model));
     }
 
     @Transactional(readOnly = true)
     java.util.Optional<AgreementTemplate> currentIfAny(BusinessModel model) {
-        return templates.findFirstByBusinessModelOrderByVersionDesc(model);
+        return templates.findFirstByBusinessModelAndApprovedAtIsNotNullOrderByVersionDesc(model);
     }
 
     @Transactional(readOnly = true)
@@ -73,6 +105,6 @@ class AgreementTemplateService {
 
     @Transactional(readOnly = true)
     boolean isCurrent(AgreementTemplate template) {
-        return templates.latestVersion(template.businessModel()) == template.version();
+        return template.isApproved() && templates.currentVersion(template.businessModel()) == template.version();
     }
 }

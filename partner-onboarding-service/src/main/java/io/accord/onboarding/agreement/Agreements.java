@@ -21,8 +21,8 @@ public class Agreements {
     }
 
     /**
-     * Gives a newly activated partner version 1 of its agreement from the current template of its business model,
-     * with the tax treatment derived for the partner's country and tax id. When the template fits the partner
+     * Gives a newly activated partner version 1 of its agreement from the current template of its business model
+     * (its highest version a second CSP user approved: one person's proposal never reaches a partner), with the tax treatment derived for the partner's country and tax id. When the template fits the partner
      * ({@link #templateCheck} has no open points), it is approved without a countersignature (the onboarding
      * approval policy already accepted the partner): ACTIVE from {@code effectiveFrom} (or from now, if that is
      * later), and {@code AgreementActivated} with the full terms goes to the outbox. When it does not (a partner

@@ -54,30 +54,86 @@ class AgreementTemplateApiTests {
         assertThat(first.get("version").asInt()).isEqualTo(1);
     }
 
+    /** One person's template version is never used until a second one approves it (found on 2026-12-08, H15). */
     @Test
-    void aNewVersionBecomesCurrentAndNewAgreementsStartFromIt(@Autowired Agreements agreements,
-                                                              @Autowired PlatformTransactionManager transactions) {
-        JsonNode previous = api.manager.get(TEMPLATES + "?businessModel=CO_CREATE&limit=1").json().get(0);
+    void aNewVersionIsProposedUntilASecondManagerApprovesItAndOnlyThenStartsAgreements(
+            @Autowired Agreements agreements, @Autowired PlatformTransactionManager transactions) {
+        String previous = currentTemplateId("CO_CREATE");
 
         TestHttp.Response created = api.manager.post(TEMPLATES, template("CO_CREATE", AgreementFixtures.termsJson()));
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.header("Location")).isEqualTo(created.json().get("href").asString());
-        assertThat(created.json().get("version").asInt()).isEqualTo(previous.get("version").asInt() + 1);
-        assertThat(created.json().get("current").asBoolean()).isTrue();
+        assertThat(created.json().get("status").asString()).isEqualTo("PROPOSED");
+        assertThat(created.json().get("current").asBoolean()).isFalse();
         assertThat(created.json().get("createdBy").asString()).isEqualTo("pm-anna");
-        assertThat(api.manager.get(TEMPLATES + "/" + previous.get("id").asString()).json().get("current")
-                .asBoolean()).isFalse();
         String templateId = created.json().get("id").asString();
-        PartnerId partner = PartnerId.of(api.newPartner("Co Creator Labs"));
+        assertThat(currentTemplateId("CO_CREATE")).as("the proposal is not current").isEqualTo(previous);
+        assertThat(templateOfActivatedAgreement(agreements, transactions, "One Person Labs"))
+                .as("activation ignores a version only its author saw").isEqualTo(previous);
+
+        TestHttp.Response ownApproval = api.manager.post(TEMPLATES + "/" + templateId + "/approval", null);
+        assertThat(ownApproval.status()).as(ownApproval.body()).isEqualTo(403);
+        assertThat(ownApproval.json().get("type").asString()).endsWith("four-eyes");
+        assertThat(ownApproval.json().get("detail").asString()).contains("pm-anna", "another partner-manager");
+        assertThat(api.manager.get(TEMPLATES + "/" + templateId).json().get("status").asString())
+                .isEqualTo("PROPOSED");
+
+        TestHttp.Response approved = api.secondManager.post(TEMPLATES + "/" + templateId + "/approval", null);
+
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asString()).isEqualTo("APPROVED");
+        assertThat(approved.json().get("current").asBoolean()).isTrue();
+        assertThat(approved.json().get("approvedBy").asString()).isEqualTo("pm-bert");
+        assertThat(api.manager.get(TEMPLATES + "/" + previous).json().get("current").asBoolean()).isFalse();
+        assertThat(templateOfActivatedAgreement(agreements, transactions, "Two People Labs")).isEqualTo(templateId);
+        assertThat(api.secondManager.post(TEMPLATES + "/" + templateId + "/approval", null).status())
+                .as("approved once").isEqualTo(409);
+        assertThat(api.auditActions(templateId)).containsExactly("created", "refused", "approved", "refused");
+        JsonNode audit = api.auditor.get("/api/onboarding/audit?resourceId=" + templateId).json();
+        assertThat(audit.get(1).get("actor").asString()).isEqualTo("pm-bert");
+        assertThat(audit.get(1).get("resourceType").asString()).isEqualTo("agreement-template");
+    }
+
+    /** The template's author prepared the terms of every version drafted from it: not its second pair of eyes. */
+    @Test
+    void theAuthorOfATemplateMayNotApproveTheTermsOfAVersionDraftedFromIt() {
+        TestHttp admin = TestHttp.localPort(port).as(TestJwt.staff("pa-carl", Roles.PLATFORM_ADMIN));
+        String templateId = api.secondManager.post(TEMPLATES, template("SELL_THROUGH", AgreementFixtures.termsJson()))
+                .json().get("id").asString();
+        assertThat(api.manager.post(TEMPLATES + "/" + templateId + "/approval", null).status()).isEqualTo(200);
+        String partner = api.newPartner("Template Author Check GmbH");
+        TestHttp.Response drafted = admin.post(AGREEMENTS, AgreementApi.body(partner, Instant.now(), "null"));
+        assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+        assertThat(drafted.json().get("agreementSpecification").get("id").asString()).isEqualTo(templateId);
+        String agreement = drafted.json().get("id").asString();
+        assertThat(admin.post(AGREEMENTS + "/" + agreement + "/proposal", null).status()).isEqualTo(200);
+
+        TestHttp.Response byAuthor = api.secondManager.post(AGREEMENTS + "/" + agreement + "/approval", null);
+
+        assertThat(byAuthor.status()).as(byAuthor.body()).isEqualTo(403);
+        assertThat(byAuthor.json().get("type").asString()).endsWith("four-eyes");
+        assertThat(byAuthor.json().get("detail").asString()).contains("prepared in its template by pm-bert");
+        assertThat(api.manager.post(AGREEMENTS + "/" + agreement + "/approval", null).status())
+                .as("who approved the template is not its author").isEqualTo(200);
+    }
+
+    private String currentTemplateId(String model) {
+        for (JsonNode version : api.manager.get(TEMPLATES + "?businessModel=" + model).json()) {
+            if (version.get("current").asBoolean()) {
+                return version.get("id").asString();
+            }
+        }
+        throw new AssertionError("no current " + model + " template");
+    }
+
+    private String templateOfActivatedAgreement(Agreements agreements, PlatformTransactionManager transactions,
+                                                String legalName) {
+        PartnerId partner = PartnerId.of(api.newPartner(legalName));
         AgreementRef started = new TransactionTemplate(transactions).execute(status ->
                 agreements.startFromTemplate(partner, BusinessModel.CO_CREATE, "EUR", Instant.now()));
-        assertThat(api.manager.get(AGREEMENTS + "/" + started.id()).json().get("agreementSpecification").get("id")
-                .asString()).isEqualTo(templateId);
-        JsonNode audit = api.auditor.get("/api/onboarding/audit?resourceId=" + templateId).json().get(0);
-        assertThat(audit.get("action").asString()).isEqualTo("created");
-        assertThat(audit.get("resourceType").asString()).isEqualTo("agreement-template");
-        assertThat(audit.get("actor").asString()).isEqualTo("pm-anna");
+        return api.manager.get(AGREEMENTS + "/" + started.id()).json().get("agreementSpecification").get("id")
+                .asString();
     }
 
     @Test
@@ -104,6 +160,8 @@ class AgreementTemplateApiTests {
         assertThat(partnerAdmin.post(TEMPLATES, "{}").status()).isEqualTo(403);
         assertThat(ops.get(TEMPLATES).status()).isEqualTo(200);
         assertThat(ops.post(TEMPLATES, template("RESELL", AgreementFixtures.termsJson())).status()).isEqualTo(403);
+        assertThat(ops.post(TEMPLATES + "/5e7d0c1a-4a1e-4c55-9a01-000000000001/approval", null).status())
+                .isEqualTo(403);
         assertThat(ops.get(TEMPLATES + "/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 

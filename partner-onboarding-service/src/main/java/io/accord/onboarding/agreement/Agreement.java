@@ -258,12 +258,22 @@ class Agreement {
         return String.join(", ", roles);
     }
 
+    /**
+     * Whether the partner's own users may see this version: from its proposal on (ADR 0005, "seen by nobody but
+     * staff" before); a draft, or a draft withdrawn (terminated) without ever being proposed, is staff's alone.
+     */
+    boolean shownToPartner() {
+        return status != AgreementStatus.DRAFT && (status != AgreementStatus.TERMINATED || proposedAt != null
+                || proposedBy != null || countersignedAt != null);
+    }
+
     /** The partner's signature (or the onboarding policy's approval, {@code by} null): it now waits for its date. */
     void countersign(String by, Instant now) {
         require(AgreementStatus.PENDING_APPROVAL, "countersign");
         if (termsApprovedAt == null) {
+            // the partner's admin reads this: no staff names (who prepared the version is staff's business)
             throw new ConflictException("Agreement " + id + " (version " + version + ") cannot be countersigned yet:"
-                    + " its terms wait for a second CSP user's approval; " + whoMayApprove());
+                    + " its terms wait for a second CSP user's approval");
         }
         if (validUntil != null && !validUntil.isAfter(now)) {
             throw new ConflictException("Agreement " + id + " can no longer be countersigned: its validity period"

@@ -42,9 +42,12 @@ import java.util.UUID;
  * approves a proposed version's terms (four-eyes) or sends it back to its proposer for changes; then the partner
  * admin countersigns its own. A partner reads only its own versions (another partner's id is a 404).
  * <p>
+ * Partners see no draft (404) and no staff names ({@link AgreementService#view}).
+ * <p>
  * Conditional requests ({@link EntityTags}): the ETag is the version row's {@code @Version}, as everything the
- * resource shows (terms, approval, send-back, status) is in that row; every change of it moves the tag. PATCH,
- * DELETE and the actions take {@code If-Match} (412 and nothing changed when stale).
+ * resource shows (terms, approval, send-back, status) is in that row; every change of it moves the tag; a partner's
+ * representation has a tag of its own ({@link AgreementService#entityTag}). PATCH, DELETE and the actions take
+ * {@code If-Match} (412 and nothing changed when stale).
  */
 @RestController
 @RequestMapping(AgreementController.PATH)
@@ -77,8 +80,8 @@ class AgreementController {
     @RequestExample("onboarding/agreement.json")
     ResponseEntity<AgreementView> create(@Valid @RequestBody AgreementRequests.CreateAgreement request) {
         Agreement agreement = service.create(request);
-        AgreementView created = AgreementView.of(agreement);
-        return EntityTags.created(URI.create(created.href()), created, agreement.rowVersion());
+        AgreementView created = service.view(agreement);
+        return EntityTags.created(URI.create(created.href()), created, service.entityTag(agreement));
     }
 
     @GetMapping("/{id}")
@@ -116,7 +119,7 @@ class AgreementController {
                 termsApprovalOrder == null ? OLDEST_FIRST : termsApprovalOrder);
         UUID partner = partnerId == null ? null : AgreementFilter.parse(partnerId, UUID::fromString);
         return lists.list(criteria, paging, page -> partnerId != null && partner == null ? Page.empty(page)
-                : service.list(partner, database, page), AgreementView::of);
+                : service.list(partner, database, page), service::view);
     }
 
     @PatchMapping(path = "/{id}", consumes = MergePatch.MEDIA_TYPE)
@@ -191,7 +194,7 @@ class AgreementController {
         return tagged(service.terminate(id, request.reason(), ifMatch));
     }
 
-    private static ResponseEntity<AgreementView> tagged(Agreement agreement) {
-        return EntityTags.ok(AgreementView.of(agreement), agreement.rowVersion());
+    private ResponseEntity<AgreementView> tagged(Agreement agreement) {
+        return EntityTags.ok(service.view(agreement), service.entityTag(agreement));
     }
 }

@@ -123,6 +123,13 @@ final class AgreementFilter {
                         '\\'));
     }
 
+    /** The versions a partner's users see, as {@link Agreement#shownToPartner} decides for one. */
+    static final Specification<Agreement> SHOWN_TO_PARTNER = (root, query, builder) -> builder.and(
+            builder.notEqual(root.get("status"), AgreementStatus.DRAFT),
+            builder.or(builder.notEqual(root.get("status"), AgreementStatus.TERMINATED),
+                    builder.isNotNull(root.get("proposedAt")), builder.isNotNull(root.get("proposedBy")),
+                    builder.isNotNull(root.get("countersignedAt"))));
+
     private AgreementFilter() {
     }
 

@@ -9,6 +9,7 @@ import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.scheduling.JobItems;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.EntityTags;
 import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -130,11 +131,36 @@ class AgreementService {
      * The version as its history holds it under the lock, if {@code ifMatch} names its current row version (412
      * otherwise, nothing changed): the check runs in the transaction that changes it.
      */
-    private static Agreement current(AgreementHistory history, UUID id, IfMatch ifMatch) {
-        Agreement agreement = history.find(new AgreementId(id))
+    /** The version, if the caller may see it (404 otherwise); 412 when {@code ifMatch} names another tag of it. */
+    private Agreement current(AgreementHistory history, UUID id, IfMatch ifMatch) {
+        Agreement agreement = history.find(new AgreementId(id)).filter(this::shown)
                 .orElseThrow(() -> new NotFoundException("Agreement", id));
-        ifMatch.check(agreement.rowVersion(), "Agreement " + id);
+        ifMatch.check(entityTag(agreement), "Agreement " + id);
         return agreement;
+    }
+
+    /**
+     * Whether the caller may see this version of a partner it may access: staff every one, the partner's users none
+     * before its proposal ({@link Agreement#shownToPartner}): a draft is 404 to them, as another partner's version.
+     */
+    private boolean shown(Agreement agreement) {
+        return tenancy.isStaff() || agreement.shownToPartner();
+    }
+
+    /** The version as the caller sees it: partners get no staff names ({@link AgreementView#forPartner}). */
+    AgreementView view(Agreement agreement) {
+        AgreementView view = AgreementView.of(agreement);
+        return tenancy.isStaff() ? view : view.forPartner();
+    }
+
+    /**
+     * The entity tag of the version as {@link #view} shows it to the caller: everything it shows is in the version's
+     * row, so its {@code @Version}; staff's tag is that version alone, a partner's also says that it is the partner's
+     * representation ({@link EntityTags#composite}): the two never share a tag.
+     */
+    String entityTag(Agreement agreement) {
+        return tenancy.isStaff() ? EntityTags.of(agreement.rowVersion())
+                : EntityTags.composite(agreement.rowVersion(), List.of("partner"));
     }
 
     /**
@@ -301,7 +327,7 @@ class AgreementService {
 
     @Transactional(readOnly = true)
     Agreement get(UUID id) {
-        return tenancy.visible(agreements.findById(id), Agreement::partnerId)
+        return tenancy.visible(agreements.findById(id), Agreement::partnerId).filter(this::shown)
                 .orElseThrow(() -> new NotFoundException("Agreement", id));
     }
 
@@ -311,8 +337,10 @@ class AgreementService {
     }
 
     /**
-     * Staff see every partner's versions (or one partner's); a partner only its own, whatever partner it asks for.
-     * {@code criteria} are the TMF attribute filters, evaluated in the database.
+     * Staff see every partner's versions (or one partner's); a partner only its own, whatever partner it asks for,
+     * and none before its proposal ({@link Agreement#shownToPartner}), so {@code ?status=DRAFT} and
+     * {@code ?termsApproval=sentBack} list none to it. {@code criteria} are the TMF attribute filters, evaluated in
+     * the database.
      */
     @Transactional(readOnly = true)
     Page<Agreement> list(UUID partnerId, Specification<Agreement> criteria, Pageable page) {
@@ -325,8 +353,9 @@ class AgreementService {
             partner = own.get();
         }
         UUID scope = partner;
-        return agreements.findAll(scope == null ? criteria
-                : criteria.and((root, query, builder) -> builder.equal(root.get("partnerId"), scope)), page);
+        Specification<Agreement> shown = tenancy.isStaff() ? criteria : criteria.and(AgreementFilter.SHOWN_TO_PARTNER);
+        return agreements.findAll(scope == null ? shown
+                : shown.and((root, query, builder) -> builder.equal(root.get("partnerId"), scope)), page);
     }
 
     private PartnerDirectory.Entry engagedPartner(AgreementRequests.EngagedParty party) {

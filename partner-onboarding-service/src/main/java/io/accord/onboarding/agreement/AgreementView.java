@@ -44,6 +44,18 @@ record AgreementView(String id, String href, String name, String description, St
                 agreement.statusReason(), TermsApproval.of(agreement), TYPE, "Agreement");
     }
 
+    /**
+     * The version as the partner's own users see it: its {@code termsApproval} says when the version was proposed
+     * and when its terms were approved, but not by whom, nor anything of a send-back (staff's internal review; the
+     * reason may quote a negotiating position), as disputes and settlement keep staff names from partners.
+     */
+    AgreementView forPartner() {
+        TermsApproval shown = termsApproval == null ? null : termsApproval.forPartner();
+        return new AgreementView(id, href, name, description, agreementType, status, version, agreementPeriod,
+                engagedParty, agreementItem, agreementAuthorization, agreementSpecification, initialDate, terms,
+                inForcePeriod, statusReason, shown, type, baseType);
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TimePeriod(Instant startDateTime, Instant endDateTime) {
     }
@@ -62,10 +74,17 @@ record AgreementView(String id, String href, String name, String description, St
      * proposed it and {@code proposedAt} when (the terms wait for approval since then); {@code approvedBy} and
      * {@code approvedAt} who approved them and when; {@code sentBackBy}, {@code sentBackAt} and
      * {@code sentBackReason} who last sent the version back to its proposer for changes (it was a DRAFT again),
-     * when and why. Null for a draft never proposed.
+     * when and why. Null for a draft never proposed. Partners see only when ({@link #forPartner}).
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record TermsApproval(String proposedBy, Instant proposedAt, Instant approvedAt, String approvedBy,
                          Instant sentBackAt, String sentBackBy, String sentBackReason) {
+
+        /** Without staff names and send-back; null when nothing is left to show. */
+        TermsApproval forPartner() {
+            return proposedAt == null && approvedAt == null ? null
+                    : new TermsApproval(null, proposedAt, approvedAt, null, null, null, null);
+        }
 
         static TermsApproval of(Agreement agreement) {
             return agreement.proposedBy() == null && agreement.proposedAt() == null

@@ -3,6 +3,7 @@ package io.accord.onboarding.document;
 import io.accord.platform.upload.FileNames;
 import io.accord.platform.upload.InspectedContent;
 import io.accord.contracts.value.PartnerId;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.accord.platform.audit.AuditTrail;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.security.Tenancy;
@@ -59,8 +60,7 @@ class DocumentStore {
                 FileNames.clean(fileName), tenancy.actor(), now());
         documents.save(document);
         contents.save(new DocumentContent(document.latest(), content));
-        audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "uploaded", null,
-                DocumentView.of(document));
+        audited(document, "uploaded", null, DocumentView.of(document));
         return document;
     }
 
@@ -80,8 +80,7 @@ class DocumentStore {
                     + " read it and upload again if yours is still needed.");
         }
         contents.save(new DocumentContent(version, content));
-        audit.record(partnerOf(document), RESOURCE_TYPE, document.id().toString(), "version-added", before,
-                DocumentView.of(document));
+        audited(document, "version-added", before, DocumentView.of(document));
         return document;
     }
 
@@ -91,8 +90,7 @@ class DocumentStore {
             DocumentView before = DocumentView.of(document);
             document.transferTo(partner, now());
             documents.save(document);
-            audit.record(partner, RESOURCE_TYPE, document.id().toString(), "transferred-to-partner", before,
-                    DocumentView.of(document));
+            audited(document, "transferred-to-partner", before, DocumentView.of(document));
         }
     }
 
@@ -137,6 +135,36 @@ class DocumentStore {
     /** Microseconds, as PostgreSQL stores them: the answer to an upload shows what a later read shows. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Audits a change of {@code document}: a type that may show persons ({@link DocumentType#PERSONAL}) without its
+     * name and file name, which the append-only trail could never erase with the document (docs/personal-data.md);
+     * its attachment is then the one object of the view's list, so that {@code attachment.name} can be left out.
+     */
+    private void audited(Document document, String action, DocumentView before, DocumentView after) {
+        String id = document.id().toString();
+        if (!DocumentType.PERSONAL.contains(document.documentType())) {
+            audit.record(partnerOf(document), RESOURCE_TYPE, id, action, before, after);
+            return;
+        }
+        audit.recordWithoutPersonalData(partnerOf(document), RESOURCE_TYPE, id, action, PersonalDocument.of(before),
+                PersonalDocument.of(after), PersonalDocument.PERSONAL_FIELDS);
+    }
+
+    /** A document that may show persons as the trail keeps it: {@link DocumentView} with its one attachment. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record PersonalDocument(String id, String href, String name, String documentType, Instant creationDate,
+                            Instant lastUpdate, String version, LocalDate expiryDate, AttachmentView attachment,
+                            List<RelatedPartyView> relatedParty) {
+
+        static final List<String> PERSONAL_FIELDS = List.of("name", "attachment.name");
+
+        static PersonalDocument of(DocumentView view) {
+            return view == null ? null : new PersonalDocument(view.id(), view.href(), view.name(),
+                    view.documentType(), view.creationDate(), view.lastUpdate(), view.version(), view.expiryDate(),
+                    view.attachment().getFirst(), view.relatedParty());
+        }
     }
 
     private static PartnerId partnerOf(Document document) {

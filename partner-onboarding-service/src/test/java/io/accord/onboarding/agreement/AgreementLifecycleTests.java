@@ -184,7 +184,8 @@ class AgreementLifecycleTests {
     void everyVersionOfAPartnerIsListedOldestFirstWithTmfPagingAndFieldSelection() {
         String partner = api.newPartner("History Keeper Oy");
         String first = api.countersigned(partner, Instant.now().minusSeconds(5), "null");
-        String second = api.draft(partner, Instant.now().plus(Duration.ofDays(10)), AgreementFixtures.termsJson());
+        // proposed: a partner sees no draft (ADR 0005, 2026-12-08)
+        String second = api.proposed(partner, Instant.now().plus(Duration.ofDays(10)), AgreementFixtures.termsJson());
 
         TestHttp.Response page = api.manager.get(AGREEMENTS + "?engagedParty.id=" + partner);
         TestHttp.Response selected = api.partnerAdmin(partner)
@@ -196,7 +197,7 @@ class AgreementLifecycleTests {
         assertThat(selected.header("X-Total-Count")).isEqualTo("2");
         JsonNode only = selected.json().get(0);
         assertThat(only.propertyNames()).containsExactlyInAnyOrder("id", "href", "@type", "status", "version");
-        assertThat(only.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(only.get("status").asString()).isEqualTo("PENDING_APPROVAL");
         assertThat(api.manager.get(AGREEMENTS + "?engagedParty.id=" + partner + "&status=ACTIVE")
                 .header("X-Total-Count")).isEqualTo("1");
     }

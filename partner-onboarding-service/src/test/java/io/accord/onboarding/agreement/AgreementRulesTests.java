@@ -73,7 +73,8 @@ class AgreementRulesTests {
         String first = api.countersigned(partner, Instant.now().minusSeconds(5), AgreementFixtures.termsJson());
         String draft = api.draft(partner, Instant.now().plus(Duration.ofDays(5)), AgreementFixtures.termsJson());
 
-        assertConflict(api.partnerAdmin(partner).post(AGREEMENTS + "/" + draft + "/countersignature", null));
+        assertThat(api.partnerAdmin(partner).post(AGREEMENTS + "/" + draft + "/countersignature", null).status())
+                .as("a draft is staff's alone: the partner learns nothing of it").isEqualTo(404);
         assertConflict(api.manager.post(AGREEMENTS, AgreementApi.body(partner, Instant.now(), "null")));
         assertConflict(api.manager.post(AGREEMENTS + "/" + first + "/proposal", null));
         assertThat(api.manager.post(AGREEMENTS + "/" + first + "/termination", "{\"reason\": \"ended\"}").status())

@@ -62,7 +62,7 @@ class AgreementSendBackTests {
         assertThat(ids(api.manager.get(AGREEMENTS + "?termsApproval=sentBack&limit=500").json())).contains(id);
         assertThat(ids(api.manager.get(AGREEMENTS + "?termsApproval=pending&limit=500").json())).doesNotContain(id);
         TestHttp.Response signed = api.partnerAdmin(partner).post(AGREEMENTS + "/" + id + "/countersignature", null);
-        assertThat(signed.status()).as("no longer proposed").isEqualTo(409);
+        assertThat(signed.status()).as("no longer proposed: a draft, which the partner does not see").isEqualTo(404);
 
         TestHttp.Response changed = api.manager.patch(AGREEMENTS + "/" + id, """
                 {"terms": %s}""".formatted(AgreementFixtures.termsJson("\"amount\": 100", "\"amount\": 500")));
@@ -80,6 +80,56 @@ class AgreementSendBackTests {
         assertThat(trail.getFirst().get("actor").asString()).isEqualTo("pm-bert");
         assertThat(api.auditActions(id)).containsSubsequence("proposed", "sent-back", "changed", "proposed",
                 "terms-approved", "countersigned");
+    }
+
+    @Test
+    void thePartnerSeesNoDraftNoSendBackAndNoStaffNamesOnlyWhatItCountersigns() {
+        String partner = api.newPartner("Need To Know SARL");
+        TestHttp admin = api.partnerAdmin(partner);
+        String first = api.countersigned(partner, Instant.now().minusSeconds(5), AgreementFixtures.termsJson());
+        String id = api.draft(partner, Instant.now().plus(java.time.Duration.ofDays(30)),
+                AgreementFixtures.termsJson());
+        String reason = "internal - our floor is 12%, do not go below";
+
+        assertThat(admin.get(AGREEMENTS + "/" + id).status()).as("a draft is staff's alone").isEqualTo(404);
+        assertThat(api.manager.post(AGREEMENTS + "/" + id + "/proposal", null).status()).isEqualTo(200);
+        TestHttp.Response pending = admin.get(AGREEMENTS + "/" + id);
+        assertThat(pending.status()).as("proposed: the partner sees it awaiting approval").isEqualTo(200);
+        assertThat(pending.json().get("termsApproval").has("proposedAt")).isTrue();
+        assertThat(pending.body()).doesNotContain("pm-anna");
+        assertThat(api.secondManager.post(sendBack(id), "{\"reason\": \"" + reason + "\"}").status()).isEqualTo(200);
+
+        assertThat(admin.get(AGREEMENTS + "/" + id).status()).as("a draft again").isEqualTo(404);
+        for (String query : List.of("", "?status=DRAFT", "?termsApproval=sentBack", "?version=2")) {
+            TestHttp.Response listed = admin.get(AGREEMENTS + query);
+            assertThat(listed.status()).as(query + ": " + listed.body()).isEqualTo(200);
+            assertThat(ids(listed.json())).as(query).doesNotContain(id);
+            assertThat(listed.body()).as(query).doesNotContain("floor", "pm-anna", "pm-bert");
+        }
+        assertThat(admin.get(AGREEMENTS).header("X-Total-Count")).isEqualTo("1");
+        assertThat(admin.post(AGREEMENTS + "/" + id + "/countersignature", null).status()).isEqualTo(404);
+
+        assertThat(api.manager.post(AGREEMENTS + "/" + id + "/proposal", null).status()).isEqualTo(200);
+        assertThat(api.secondManager.post(AGREEMENTS + "/" + id + "/approval", null).status()).isEqualTo(200);
+        TestHttp.Response shown = admin.get(AGREEMENTS + "/" + id);
+        TestHttp.Response staffs = api.manager.get(AGREEMENTS + "/" + id);
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        JsonNode approval = shown.json().get("termsApproval");
+        assertThat(approval.has("approvedAt")).as(approval.toString()).isTrue();
+        assertThat(approval.has("proposedAt")).isTrue();
+        assertThat(approval.has("approvedBy") || approval.has("proposedBy") || approval.has("sentBackReason")
+                || approval.has("sentBackBy") || approval.has("sentBackAt")).as(approval.toString()).isFalse();
+        assertThat(shown.body()).doesNotContain("floor", "pm-anna", "pm-bert");
+        assertThat(admin.get(AGREEMENTS + "?termsApproval=approved").body()).contains(id, first)
+                .doesNotContain("pm-bert");
+        assertThat(staffs.json().get("termsApproval").get("sentBackReason").asString()).isEqualTo(reason);
+        assertThat(shown.header("ETag")).as("two representations, two tags").isNotEqualTo(staffs.header("ETag"));
+        assertThat(admin.header("If-Match", staffs.header("ETag")).post(AGREEMENTS + "/" + id
+                + "/countersignature", null).status()).isEqualTo(412);
+        TestHttp.Response signed = admin.header("If-Match", shown.header("ETag"))
+                .post(AGREEMENTS + "/" + id + "/countersignature", null);
+        assertThat(signed.status()).as(signed.body()).isEqualTo(200);
+        assertThat(signed.body()).doesNotContain("floor", "pm-anna", "pm-bert");
     }
 
     @Test

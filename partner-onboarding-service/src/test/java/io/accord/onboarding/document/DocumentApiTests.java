@@ -240,6 +240,33 @@ class DocumentApiTests {
     }
 
     @Test
+    void theAuditTrailKeepsNoNameOrFileNameOfADocumentThatMayShowPersons() {
+        DocumentClient.Response passport = partnerAdmin.upload(form(SampleFiles.PDF, "jane-doe-passport.pdf",
+                "application/pdf", "IDENTITY", "Passport of Jane Doe"));
+        assertThat(passport.status()).as(passport.toString()).isEqualTo(201);
+        String id = passport.json().get("id").asString();
+        assertThat(partnerAdmin.post(DOCUMENTS + "/" + id + "/version", new TestMultipart().file("file",
+                "jane-doe-passport-renewed.pdf", "application/pdf", SampleFiles.PDF)).status()).isEqualTo(201);
+
+        TestHttp.Response trail = TestHttp.localPort(port).as(TestJwt.staff("audrey", Roles.AUDITOR))
+                .get("/api/onboarding/audit?resourceType=document&resourceId=" + id);
+
+        assertThat(trail.header("X-Total-Count")).isEqualTo("2");
+        assertThat(trail.body()).doesNotContain("Jane Doe", "jane-doe");
+        JsonNode newVersion = trail.json().get(0);
+        assertThat(newVersion.get("action").asString()).isEqualTo("version-added");
+        assertThat(newVersion.get("after").get("name").asString()).isEqualTo("(personal data, not audited)");
+        assertThat(newVersion.get("after").get("attachment").get("name").asString())
+                .isEqualTo("(personal data, not audited)");
+        assertThat(newVersion.get("after").get("version").asString()).isEqualTo("2");
+        assertThat(newVersion.get("after").get("personalDataChanged").toString()).contains("attachment.name")
+                .doesNotContain("\"name\"");
+        JsonNode upload = trail.json().get(1);
+        assertThat(upload.get("after").get("documentType").asString()).isEqualTo("IDENTITY");
+        assertThat(upload.get("after").get("attachment").get("sha256").asString()).hasSize(64);
+    }
+
+    @Test
     void aTerminatedPartnersUsersCanNoLongerAddDocumentsStaffStillFileThem() {
         String id = upload("Certificate before the end", "CERTIFICATE", null);
         TestHttp.localPort(port).as(TestJwt.staff("pm", Roles.PARTNER_MANAGER))

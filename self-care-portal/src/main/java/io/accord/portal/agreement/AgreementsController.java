@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The partner's agreements (TMF651, onboarding-service): every version with its status, period and commercial
  * terms; a version proposed by the CSP ({@code PENDING_APPROVAL}) is countersigned by a partner admin once a second
- * CSP user has approved its terms ({@code termsApproval.approvedBy}); until then the page says it awaits that approval.
+ * CSP user has approved its terms ({@code termsApproval.approvedAt}); until then the page says it awaits that approval.
  * The countersignature sends the {@code ETag} of the version the page showed as {@code If-Match}: terms changed since
  * are not signed (onboarding's 412); the page says so and shows the version as it is now (docs/portal.md "Stale
  * forms").
@@ -89,7 +89,8 @@ class AgreementsController {
         model.addAttribute("terms", agreement.path("terms"));
         boolean proposed = "PENDING_APPROVAL".equals(agreement.path("status").asString(""));
         // four-eyes (ADR 0005): a second CSP user approves the proposed terms before the partner may countersign
-        boolean termsApproved = !agreement.path("termsApproval").path("approvedBy").asString("").isBlank();
+        // approvedAt, not approvedBy: a partner's users are shown no staff names (onboarding leaves them out)
+        boolean termsApproved = !agreement.path("termsApproval").path("approvedAt").asString("").isBlank();
         model.addAttribute("signs", PortalUser.of(principal).hasRole(Roles.PARTNER_ADMIN) && proposed && termsApproved);
         model.addAttribute("awaitsCspApproval", proposed && !termsApproved);
         return "agreements-detail";

@@ -41,10 +41,13 @@ class AgreementsControllerTests extends PortalTestSupport {
                 .formatted(ID, status);
     }
 
-    /** A proposed version whose terms a second CSP user approved (four-eyes, ADR 0005): the partner may countersign. */
+    /**
+     * A proposed version whose terms a second CSP user approved (four-eyes, ADR 0005): the partner may countersign. As
+     * onboarding shows it to a partner: when, not by whom.
+     */
     private static String approvedProposal() {
         return agreement("PENDING_APPROVAL").replace("\"version\":\"2\",", """
-                "version":"2","termsApproval":{"proposedBy":"pm-anna","approvedBy":"pm-ben","approvedAt":"2026-12-07T10:00:00Z"},""");
+                "version":"2","termsApproval":{"proposedAt":"2026-12-07T09:00:00Z","approvedAt":"2026-12-07T10:00:00Z"},""");
     }
 
     @Test
@@ -76,7 +79,7 @@ class AgreementsControllerTests extends PortalTestSupport {
     @Test
     void aProposedVersionWhoseTermsTheCspHasNotApprovedCannotBeCountersignedYet() throws Exception {
         String unapproved = agreement("PENDING_APPROVAL").replace("\"version\":\"2\",", """
-                "version":"2","termsApproval":{"proposedBy":"pm-anna"},""");
+                "version":"2","termsApproval":{"proposedAt":"2026-12-07T09:00:00Z"},""");
         for (String body : List.of(agreement("PENDING_APPROVAL"), unapproved)) {
             STUB.answerJson("GET", API + "/" + ID, body);
 

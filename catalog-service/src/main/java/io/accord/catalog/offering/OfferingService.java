@@ -129,11 +129,14 @@ class OfferingService {
 
     /**
      * Adds the price to the offering's prices, or replaces the one with the same external id: a draft changes in
-     * place, a launched offering gets a price change for review.
+     * place, a launched offering gets a price change for review. 412 when {@code ifMatch} names another ETag than
+     * the offering's current one (checked before its state, as {@link #change}).
      */
     @Transactional
-    ProductOffering putPrice(UUID id, io.accord.catalog.price.PriceDraft price) {
-        ProductOffering offering = changeable(id);
+    ProductOffering putPrice(UUID id, IfMatch ifMatch, io.accord.catalog.price.PriceDraft price) {
+        ProductOffering offering = access.changeable(offerings.findById(id), id);
+        check(ifMatch, offering);
+        changeableNow(offering);
         OfferingDraft current = resolver.read(offering.pendingDefinition() != null ? offering.pendingDefinition()
                 : offering.definition());
         List<io.accord.catalog.price.PriceDraft> changed = new java.util.ArrayList<>(current.prices().stream()
@@ -185,14 +188,10 @@ class OfferingService {
     }
 
     /**
-     * The offering, if the caller may change it and its lifecycle status lets it change: a retired (or in review,
+     * The offering (one the caller may change), if its lifecycle status lets it change: a retired (or in review,
      * approved) offering, or a launched one whose owner is not ACTIVE, is a state conflict (409 naming the status),
      * not a field error of the request.
      */
-    private ProductOffering changeable(UUID id) {
-        return changeableNow(access.changeable(offerings.findById(id), id));
-    }
-
     private ProductOffering changeableNow(ProductOffering offering) {
         try {
             offering.requireChangeable();

@@ -7,9 +7,11 @@ import io.accord.contracts.catalog.UnitOfMeasure;
 import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.PagedResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.data.domain.Sort;
@@ -32,12 +34,17 @@ import java.util.UUID;
 /**
  * TMF620 productOfferingPrice: every price version of an offering. A price is added to (or, same externalId,
  * replaces one of) a draft offering's prices; on a launched offering it proposes a new price version that goes
- * through review (202 with the offering). Lives beside offerings because a price always belongs to one.
+ * through review (202 with the offering and its ETag). {@code If-Match} names the offering's ETag (a price is
+ * decided on the page of its offering): 412 when the offering changed since. Lives beside offerings because a price always belongs to one.
  */
 @RestController
 @RequestMapping(PriceResources.PATH)
 @Tag(name = "Product offering prices (TMF620)")
 class PriceController {
+
+    /** What the If-Match header says: the tag is the offering's, not a price's (a price carries none). */
+    static final String IF_MATCH = "Optional: the ETag of the product offering (productOffering.id) as last read;"
+            + " when the offering shows anything else now, 412 with its current ETag and no price is added";
 
     private final OfferingService offerings;
     private final Prices prices;
@@ -52,13 +59,15 @@ class PriceController {
     @PostMapping
     @PreAuthorize(OfferingAuthorization.WRITERS)
     @Operation(operationId = "createProductOfferingPrice", summary = "Add or replace a price of a draft offering "
-            + "(201), or propose a new price version of a launched one for review (202)")
+            + "(201), or propose a new price version of a launched one for review (202, with the offering's new "
+            + "ETag); If-Match names the offering's ETag as read: 412 when it changed since, nothing added")
     @RequestExample("catalog/product-offering-price.json")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "The price of a draft "
             + "offering, with its Location")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "A launched offering "
             + "with the new price version pending review")
-    ResponseEntity<Object> create(@Valid @RequestBody PriceResources.CreatePrice request) {
+    ResponseEntity<Object> create(@Parameter(description = IF_MATCH) IfMatch ifMatch,
+                                  @Valid @RequestBody PriceResources.CreatePrice request) {
         request.refuseUnsupported();
         if (request.productOffering().id() == null) {
             throw new io.accord.platform.problem.InvalidInputException("productOffering.id",
@@ -68,9 +77,10 @@ class PriceController {
         if (offeringId == null) {
             throw new NotFoundException("ProductOffering", request.productOffering().id());
         }
-        ProductOffering offering = offerings.putPrice(offeringId, draft(request));
+        ProductOffering offering = offerings.putPrice(offeringId, ifMatch, draft(request));
         if (offering.pendingChange() != null || offering.status() == OfferingStatus.LAUNCHED) {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(views.offering(offering));
+            OfferingResources.Offering view = views.offering(offering);
+            return ResponseEntity.status(HttpStatus.ACCEPTED).eTag(OfferingViews.tag(offering, view)).body(view);
         }
         PriceVersionView version = prices.versions(offeringId).stream()
                 .filter(v -> v.externalId().equals(request.externalId())).findFirst().orElseThrow();

@@ -122,6 +122,46 @@ class CatalogConditionalRequestsTests {
         assertThat(admin.header("If-Match", now.header("ETag")).delete(offering).status()).isEqualTo(204);
     }
 
+    /**
+     * A price is decided on its offering's page: If-Match names the offering's tag as read, so a second price sent
+     * from a page a first one made stale is a 412 and not added; a launched offering's 202 answers its new tag.
+     */
+    @Test
+    void aPriceSentFromAStaleOfferingPageIsRefusedAndAProposalAnswersTheOfferingsNewETag() {
+        UUID owner = api.activePartner("ETag Price Pages");
+        TestHttp admin = api.admin(owner);
+        UUID draft = api.draft(Owner.partner(owner), OfferingDrafts.single("etag-page-" + UUID.randomUUID()));
+        String read = admin.get(CatalogApi.OFFERINGS + "/" + draft).header("ETag");
+
+        TestHttp.Response first = admin.header("If-Match", read).post(PRICES, usagePrice("data", draft, "1"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        TestHttp.Response stale = admin.header("If-Match", read).post(PRICES, usagePrice("voice", draft, "2"));
+
+        TestHttp.Response now = admin.get(CatalogApi.OFFERINGS + "/" + draft);
+        assertPreconditionFailed(stale, now.header("ETag"));
+        assertThat(now.json().get("productOfferingPrice").toString()).doesNotContain("voice");
+        // read again, the change applies (the same usage type: it replaces the first price)
+        TestHttp.Response again = admin.header("If-Match", now.header("ETag")).post(PRICES, usagePrice("data", draft,
+                "2"));
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+
+        UUID launched = api.launched(Owner.partner(owner), OfferingDrafts.single("etag-launched-" + UUID.randomUUID()));
+        String launchedRead = admin.get(CatalogApi.OFFERINGS + "/" + launched).header("ETag");
+        TestHttp.Response proposed = admin.header("If-Match", launchedRead)
+                .post(PRICES, usagePrice("data", launched, "3"));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
+        assertThat(proposed.header("ETag")).isNotBlank().isNotEqualTo(launchedRead)
+                .isEqualTo(admin.get(CatalogApi.OFFERINGS + "/" + launched).header("ETag"));
+    }
+
+    private static String usagePrice(String externalId, UUID offering, String value) {
+        return """
+                {"name":"%s","priceType":"usage","externalId":"%s","productOffering":{"id":"%s"},
+                 "price":{"unit":"EUR","value":"%s"},"unitOfMeasure":{"amount":1,"units":"GB"},"usageTypes":["DATA"],
+                 "tax":[{"taxCategory":"STANDARD"}],"validFor":{"startDateTime":"2026-01-01T00:00:00Z"}}"""
+                .formatted(externalId, externalId, offering, value);
+    }
+
     @Test
     void aBundleThatStopsSellingMovesItsETagThoughTheBundleItselfDidNotChange() {
         UUID owner = api.activePartner("ETag Bundles");

@@ -63,10 +63,12 @@ class DisputeAssignments {
     /**
      * Assigns every dispute named, or none: a 400 naming each that is unknown (or not a UUID) or closed or withdrawn,
      * before anything changes; a concurrent change to one of them is a 409 and rolls them all back. Saved in the order
-     * of their ids, so two bulk assignments at once wait for each other rather than deadlock.
+     * of their ids, so two bulk assignments at once wait for each other rather than deadlock. With {@code If-Match}
+     * (the tags of the tickets as read, one each) every row is locked and checked first: one stale ticket is a 412
+     * and none is assigned.
      */
     @Transactional
-    DisputeResources.BulkAssignmentView assignAll(List<String> ids, String assignee) {
+    DisputeResources.BulkAssignmentView assignAll(List<String> ids, IfMatch ifMatch, String assignee) {
         String user = user(assignee);
         List<String> unknown = new ArrayList<>();
         List<String> closed = new ArrayList<>();
@@ -87,8 +89,10 @@ class DisputeAssignments {
             throw refused(unknown, closed, closedStates);
         }
         found.sort(Comparator.comparing(dispute -> dispute.id));
-        found.forEach(dispute -> assign(dispute, user));
-        return new DisputeResources.BulkAssignmentView(user, found.stream().map(dispute -> dispute.id.toString())
+        // locked and checked in id order too; every ticket first, so a stale one assigns none
+        List<Dispute> current = found.stream().map(dispute -> service.unchanged(dispute, ifMatch)).toList();
+        current.forEach(dispute -> assign(dispute, user));
+        return new DisputeResources.BulkAssignmentView(user, current.stream().map(dispute -> dispute.id.toString())
                 .toList());
     }
 

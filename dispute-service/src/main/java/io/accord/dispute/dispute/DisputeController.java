@@ -46,6 +46,10 @@ import java.util.List;
 @Tag(name = "Dispute workflow")
 class DisputeController {
 
+    private static final String BULK_IF_MATCH = "Optional: the ETags the trouble tickets were last read with, one"
+            + " per dispute (a ticket's tag is a digest of that ticket, so it names no other); when a ticket shows"
+            + " anything else now, 412 with its current ETag and none is assigned";
+
     private final DisputeService service;
     private final DisputeAssignments assignments;
     private final TicketTags tags;
@@ -82,14 +86,17 @@ class DisputeController {
     @Operation(operationId = "addDisputeEvidence", summary = "Upload evidence (multipart: file, optional name; "
             + "attachmentId to add a version to one of your side's attachments, else 409); type checked by content, "
             + "size limited, SHA-256 recorded; "
-            + "201 with Location = the attachment's content URL and the ticket as body")
+            + "201 with Location = the attachment's content URL and the ticket as body, with its new ETag "
+            + "(If-Match: 412 when stale)")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample(value = "disputes/evidence.pdf", fields = "name=Our CDR extract for March")
     ResponseEntity<DisputeResources.TicketView> attach(@PathVariable String id,
+                                                      @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
                                                       @Valid @ModelAttribute EvidenceForm form) {
-        DisputeService.Attached attached = service.attach(id, form.attachmentId(), form.name(),
+        DisputeService.Attached attached = service.attach(id, ifMatch, form.attachmentId(), form.name(),
                 bytes(form.file()), form.file().getOriginalFilename());
-        return ResponseEntity.created(URI.create(attached.href())).body(attached.ticket());
+        return ResponseEntity.created(URI.create(attached.href())).eTag(tags.of(attached.ticket()))
+                .body(attached.ticket());
     }
 
     @GetMapping("/{id}/attachments/{attachmentId}/content")
@@ -130,13 +137,16 @@ class DisputeController {
 
     @PostMapping("/{id}/internal-notes")
     @PreAuthorize(DisputeConfiguration.WORKERS)
-    @Operation(operationId = "addDisputeInternalNote", summary = "Add a staff-internal note the partner never sees")
+    @Operation(operationId = "addDisputeInternalNote", summary = "Add a staff-internal note the partner never sees; "
+            + "answers the note with the ticket's ETag (If-Match: 412 when stale)")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("disputes/internal-note.json")
     ResponseEntity<DisputeResources.InternalNoteView> internalNote(
-            @PathVariable String id, @Valid @RequestBody DisputeResources.CommentRequest request) {
-        DisputeResources.InternalNoteView note = service.internalNote(id, request.text());
-        return ResponseEntity.created(URI.create(DisputeResources.API + "/" + id + "/internal-notes")).body(note);
+            @PathVariable String id, @Parameter(description = TicketTags.IF_MATCH) IfMatch ifMatch,
+            @Valid @RequestBody DisputeResources.CommentRequest request) {
+        DisputeService.Noted noted = service.internalNote(id, ifMatch, request.text());
+        return ResponseEntity.created(URI.create(DisputeResources.API + "/" + id + "/internal-notes"))
+                .eTag(tags.of(noted.ticket())).body(noted.note());
     }
 
     @GetMapping("/{id}/internal-notes")
@@ -257,11 +267,13 @@ class DisputeController {
     @PreAuthorize(DisputeConfiguration.WORKERS)
     @Operation(operationId = "assignDisputes", summary = "Give many disputes (up to 500) to one staff user, all or "
             + "none: a 400 naming every dispute that is unknown or closed or withdrawn (unknown, notAssignable), "
-            + "and nothing is assigned; a concurrent change to one is a 409 and assigns none")
+            + "and nothing is assigned; a concurrent change to one is a 409 and assigns none; If-Match lists the ETag "
+            + "of each ticket as read: when one shows anything else now, 412 naming it and none is assigned")
     @RequestExample("disputes/assignments.json")
     DisputeResources.BulkAssignmentView assignAll(
+            @Parameter(description = BULK_IF_MATCH) IfMatch ifMatch,
             @Valid @RequestBody DisputeResources.BulkAssignmentRequest request) {
-        return assignments.assignAll(request.disputeIds(), request.assignee());
+        return assignments.assignAll(request.disputeIds(), ifMatch, request.assignee());
     }
 
     @PostMapping("/{id}/closure")

@@ -237,12 +237,16 @@ class DisputeService {
     }
 
     @Transactional
-    DisputeResources.InternalNoteView internalNote(String id, String text) {
-        Dispute dispute = visible(id);
+    Noted internalNote(String id, IfMatch ifMatch, String text) {
+        Dispute dispute = unchanged(visible(id), ifMatch);
         DisputeThread.InternalNote note = thread.internalNote(dispute.id, tenancy.actor(), text, clock.instant());
         notifications.internalNoteAdded(dispute, note.id());
-        return new DisputeResources.InternalNoteView(note.id().toString(), note.author(), note.createdAt(),
-                note.text());
+        return new Noted(new DisputeResources.InternalNoteView(note.id().toString(), note.author(), note.createdAt(),
+                note.text()), notifications.view(dispute));
+    }
+
+    /** A staff-internal note just added, and the ticket as the caller is shown it now (for its ETag). */
+    record Noted(DisputeResources.InternalNoteView note, DisputeResources.TicketView ticket) {
     }
 
     @Transactional(readOnly = true)
@@ -258,9 +262,9 @@ class DisputeService {
 
     /** A new attachment ({@code attachmentId} null) or the next version of one. */
     @Transactional
-    Attached attach(String id, String attachmentId, String name, byte[] bytes, String fileName) {
+    Attached attach(String id, IfMatch ifMatch, String attachmentId, String name, byte[] bytes, String fileName) {
         InspectedContent content = InspectedContent.inspect(bytes, properties.maxAttachmentSize());
-        Dispute dispute = visible(id);
+        Dispute dispute = unchanged(visible(id), ifMatch);
         DisputeResources.TicketView before = notifications.view(dispute);
         Instant now = clock.instant();
         boolean unanswered = dispute.firstRespondedAt == null;

@@ -5,12 +5,14 @@ import io.accord.dispute.SettlementFixtures;
 import io.accord.testsupport.AccordServiceTest;
 import io.accord.testsupport.TestHttp;
 import io.accord.testsupport.TestJwt;
+import io.accord.testsupport.TestMultipart;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -34,6 +36,9 @@ import static org.awaitility.Awaitility.await;
  */
 @AccordServiceTest
 class TroubleTicketConditionalRequestsTests {
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
 
     @LocalServerPort
     int port;
@@ -195,6 +200,68 @@ class TroubleTicketConditionalRequestsTests {
         assertPreconditionFailed(stale, described.header("ETag"));
         assertThat(as.partner.get(ticket(id)).json().path("description").asString()).isEqualTo("all of March");
         assertThat(as.finance.header("If-Match", "*").post(step(id, "review"), null).status()).isEqualTo(200);
+    }
+
+    /**
+     * Evidence and internal notes were taken from any page: a handler uploading or noting on a ticket that moved since
+     * acted on what it no longer shows. With If-Match they are 412 and nothing is added; the answers carry the new tag.
+     */
+    @Test
+    void evidenceAndInternalNotesFromAStalePageAreRefusedAndTheirAnswersCarryTheNewTag() {
+        Disputing as = new Disputing(port);
+        String id = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        String partnersPage = as.partner.get(ticket(id)).header("ETag");
+
+        TestHttp.Response uploaded = as.partner.header("If-Match", partnersPage).postMultipart(step(id, "attachments"),
+                new TestMultipart().file("file", "cdrs.pdf", "application/pdf", PDF));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+        assertThat(uploaded.header("ETag")).isNotEqualTo(partnersPage)
+                .isEqualTo(as.partner.get(ticket(id)).header("ETag"));
+        TestHttp.Response staleUpload = as.partner.header("If-Match", partnersPage)
+                .postMultipart(step(id, "attachments"), new TestMultipart().file("file", "more.pdf",
+                        "application/pdf", PDF));
+        assertPreconditionFailed(staleUpload, uploaded.header("ETag"));
+        assertThat(as.partner.get(ticket(id)).json().path("attachment")).hasSize(1);
+
+        String staffsPage = as.finance.get(ticket(id)).header("ETag");
+        TestHttp.Response noted = as.finance.header("If-Match", staffsPage)
+                .post(step(id, "internal-notes"), "{\"text\": \"looks like a rating bug\"}");
+        assertThat(noted.status()).as(noted.body()).isEqualTo(201);
+        assertThat(noted.header("ETag")).isEqualTo(as.finance.get(ticket(id)).header("ETag"));
+        as.partner.post(step(id, "comments"), "{\"text\": \"any news?\"}");
+        TestHttp.Response staleNote = as.finance.header("If-Match", staffsPage)
+                .post(step(id, "internal-notes"), "{\"text\": \"from an old page\"}");
+        assertPreconditionFailed(staleNote, as.finance.get(ticket(id)).header("ETag"));
+        assertThat(as.finance.get(step(id, "internal-notes")).json()).hasSize(1);
+        assertThat(as.finance.header("If-Match", "*").post(step(id, "internal-notes"), "{\"text\": \"any\"}")
+                .status()).isEqualTo(201);
+    }
+
+    /** A bulk assignment names the tag of each ticket as read: one that moved since is a 412 and none is assigned. */
+    @Test
+    void aBulkAssignmentFromAStalePageAssignsNone() {
+        Disputing as = new Disputing(port);
+        String first = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "5");
+        String second = as.open(settlement.issue(as.partnerId, "100.00", Instant.now()), "6");
+        String firstsTag = as.finance.get(ticket(first)).header("ETag");
+        String secondsTag = as.finance.get(ticket(second)).header("ETag");
+        String bulk = "{\"disputeIds\": [\"" + first + "\", \"" + second + "\"], \"assignee\": \"me\"}";
+        as.finance.put(assignee(second), "{\"assignee\": \"someone-else\"}");
+
+        TestHttp.Response stale = as.finance.header("If-Match", firstsTag + ", " + secondsTag)
+                .post(Disputing.API + "/assignments", bulk);
+
+        String secondNow = as.finance.get(ticket(second)).header("ETag");
+        assertPreconditionFailed(stale, secondNow);
+        assertThat(as.finance.get(ticket(first)).json().path("assignee").isMissingNode()
+                || as.finance.get(ticket(first)).json().path("assignee").isNull()).isTrue();
+        assertThat(as.finance.get(ticket(second)).json().path("assignee").asString()).isEqualTo("someone-else");
+
+        TestHttp.Response assigned = as.finance.header("If-Match", firstsTag + ", " + secondNow)
+                .post(Disputing.API + "/assignments", bulk);
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        assertThat(as.finance.get(ticket(second)).json().path("assignee").asString())
+                .isNotEqualTo("someone-else");
     }
 
     @Test

@@ -4,10 +4,12 @@ import io.accord.platform.apidocs.RequestExample;
 import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.web.AttributeFilter;
+import io.accord.platform.web.IfMatch;
 import io.accord.platform.web.OffsetLimit;
 import io.accord.platform.web.ReadsQueryParameters;
 import io.accord.platform.web.ResourceLists;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -42,6 +44,9 @@ class CancelController {
     private static final List<String> STATES = List.of("acknowledged", "rejected", "inProgress", "done",
             "terminatedWithError");
 
+    private static final String IF_MATCH = "Optional: the ETag of the product order (productOrder.id) as last read;"
+            + " when the order is at another version now, 412 with its current ETag and nothing is cancelled";
+
     private static final AttributeFilter<Object> FILTER = AttributeFilter.of(OrderResources.CancelView.class);
 
     private final OrderCancellation cancellations;
@@ -60,13 +65,15 @@ class CancelController {
             + "requestedCancellationDate after now is refused (400 naming it); one at or before now is kept and "
             + "answered as given. cancellationReason is required (optional in TMF622): it becomes the cancelled "
             + "order's stateReason, the reason its item sagas are compensated for and the reason of its "
-            + "OrderFailed event.")
+            + "OrderFailed event. If-Match names the ETag of the order being cancelled as last read (not of the "
+            + "cancellation, a new resource): when the order has changed since, 412 and nothing is cancelled.")
     @ResponseStatus(HttpStatus.CREATED)
     @RequestExample("orchestration/cancel-product-order.json")
-    ResponseEntity<OrderResources.CancelView> create(@Valid @RequestBody OrderResources.CreateCancel request) {
+    ResponseEntity<OrderResources.CancelView> create(@Parameter(description = IF_MATCH) IfMatch ifMatch,
+                                                     @Valid @RequestBody OrderResources.CreateCancel request) {
         CancelRepository.Cancellation cancellation;
         try {
-            cancellation = cancellations.cancel(request);
+            cancellation = cancellations.cancel(request, ifMatch);
         } catch (PessimisticLockingFailureException concurrently) {
             throw new ConflictException("Product order " + request.productOrder().id() + " is changing right now "
                     + "(an item's fulfilment step ended); try again");

@@ -10,6 +10,7 @@ import io.accord.platform.problem.ConflictException;
 import io.accord.platform.problem.InvalidInputException;
 import io.accord.platform.problem.NotFoundException;
 import io.accord.platform.security.Tenancy;
+import io.accord.platform.web.IfMatch;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -53,10 +54,12 @@ class OrderCancellation {
     /**
      * Checked on the order as read and audited, then checked again and applied on the locked order; the item sagas
      * are cancelled last and checked once more under their own locks, without waiting for a runner that holds one
-     * (409; a refusal rolls everything back).
+     * (409; a refusal rolls everything back). 412 when {@code ifMatch} names another version of the order than the
+     * current one: checked first (a stale page is told so rather than why the order can no longer be cancelled), and
+     * again on the locked order.
      */
     @Transactional
-    CancelRepository.Cancellation cancel(OrderResources.CreateCancel request) {
+    CancelRepository.Cancellation cancel(OrderResources.CreateCancel request, IfMatch ifMatch) {
         Instant now = clock.instant();
         Instant requested = request.requestedCancellationDate();
         // a minute's grace for a client whose clock runs ahead and means "now"
@@ -67,10 +70,12 @@ class OrderCancellation {
         }
         UUID orderId = orderId(request.productOrder().id());
         ProductOrder seen = service.visible(orderId);
+        ifMatch.check(seen.version, "Product order " + orderId);
         OrderResources.OrderView before = OrderViews.view(seen);
         requireCancellable(seen, request.cancellationReason(), now);
         events.audited(seen, before, OrderViews.view(seen), "cancellationRequested");
         ProductOrder order = orders.lock(orderId).orElseThrow();
+        ifMatch.check(order.version, "Product order " + orderId);
         OrderResources.OrderView current = OrderViews.view(order);
         requireCancellable(order, request.cancellationReason(), now);
         orders.update(order);

@@ -15,6 +15,7 @@ import java.util.List;
 import static io.accord.testsupport.ConditionalAnswers.assertFirstAppliedOthersRefused;
 import static io.accord.testsupport.ConditionalAnswers.assertMalformedIfMatch;
 import static io.accord.testsupport.ConditionalAnswers.assertNotModified;
+import static io.accord.testsupport.ConditionalAnswers.assertPreconditionFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -84,6 +85,28 @@ class OrderConditionalRequestsTests {
         assertThat(started.header("ETag")).isNotEqualTo(created.header("ETag"));
 
         assertNotModified(anna.header("If-None-Match", started.header("ETag")).get(order));
+    }
+
+    /** A cancellation names the order it cancels as read: changed since, 412 and nothing is cancelled. */
+    @Test
+    void aCancellationFromAStalePageOfTheOrderIsA412AndCancelsNothing() {
+        String order = openOrder().header("Location");
+        String id = order.substring(order.lastIndexOf('/') + 1);
+        String readByBen = ben.get(order).header("ETag");
+        TestHttp.Response annas = anna.header("If-Match", readByBen).patch(order, "{\"description\": \"keep it\"}");
+        assertThat(annas.status()).as(annas.body()).isEqualTo(200);
+        String cancel = """
+                {"productOrder": {"id": "%s"}, "cancellationReason": "from an old page"}""".formatted(id);
+
+        TestHttp.Response stale = ben.header("If-Match", readByBen).post(TestOrders.CANCELS, cancel);
+
+        assertPreconditionFailed(stale, annas.header("ETag"));
+        TestHttp.Response now = anna.get(order);
+        assertThat(now.json().get("state").asString()).isEqualTo("inProgress");
+        assertThat(now.header("ETag")).isEqualTo(annas.header("ETag"));
+        assertThat(anna.get(TestOrders.CANCELS).json().toString()).doesNotContain(id);
+        TestHttp.Response current = ben.header("If-Match", annas.header("ETag")).post(TestOrders.CANCELS, cancel);
+        assertThat(current.status()).as(current.body()).isEqualTo(201);
     }
 
     @Test

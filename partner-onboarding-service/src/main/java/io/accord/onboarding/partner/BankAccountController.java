@@ -1,12 +1,14 @@
 package io.accord.onboarding.partner;
 
 import io.accord.platform.apidocs.RequestExample;
+import io.accord.platform.web.IfMatch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -75,13 +77,18 @@ class BankAccountController {
 
     @PutMapping
     @Operation(operationId = "requestBankAccountChange",
-            summary = "Request new bank details (partner admin or staff); another person confirms them")
+            summary = "Request new bank details (partner admin or staff); another person confirms them; with"
+                    + " If-Match (the partner's ETag), 412 and nothing requested unless it is the current one; answers"
+                    + " the partner's new ETag")
     @RequestExample("onboarding/bank-account-change.json")
-    BankAccountView request(@PathVariable UUID id, @Valid @RequestBody ChangeRequest request) {
+    ResponseEntity<BankAccountView> request(@PathVariable UUID id, IfMatch ifMatch,
+                                            @Valid @RequestBody ChangeRequest request) {
         BankAccount requested = BankDetails.normalise(request.iban(), request.bic(), request.accountNumber(),
                 request.bankCode());
-        Partner partner = service.requestBankAccountChange(id, requested);
-        return disclosure.bankAccount(partner, service.warnings(partner, requested));
+        Partner partner = service.requestBankAccountChange(id,
+                current -> ifMatch.check(disclosure.entityTag(current), "Partner " + id), requested);
+        return ResponseEntity.ok().eTag(disclosure.entityTag(partner))
+                .body(disclosure.bankAccount(partner, service.warnings(partner, requested)));
     }
 
     @PostMapping("/confirmation")

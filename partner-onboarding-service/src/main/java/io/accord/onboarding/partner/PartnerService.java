@@ -236,12 +236,14 @@ class PartnerService {
      * code where the country issues no IBANs); 400 naming the field otherwise, nothing changed.
      */
     @Transactional
-    Partner requestBankAccountChange(UUID id, BankAccount requested) {
+    Partner requestBankAccountChange(UUID id, Consumer<Partner> precondition, BankAccount requested) {
         BankDetails.problem(requested, get(id).country()).ifPresent(problem -> {
             throw new InvalidInputException(problem.field(), problem.reason());
         });
-        return change(id, "bank-account-change-requested",
-                partner -> partner.requestBankAccountChange(requested, caller(), tenancy.isStaff(), clock.instant()));
+        return change(id, "bank-account-change-requested", partner -> {
+            precondition.accept(partner);
+            partner.requestBankAccountChange(requested, caller(), tenancy.isStaff(), clock.instant());
+        });
     }
 
     @Transactional

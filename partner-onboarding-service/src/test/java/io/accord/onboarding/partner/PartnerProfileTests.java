@@ -134,4 +134,34 @@ class PartnerProfileTests {
         assertThat(jan.put(partner + "/contacts", contacts.formatted("Jan Smit")).status())
                 .as("without If-Match nothing is required").isEqualTo(200);
     }
+
+    /**
+     * A bank change requested from a profile page someone changed since (here: the contacts) is refused as the
+     * contacts are: 412 and nothing requested; its answer carries the partner's new tag.
+     */
+    @Test
+    void aBankChangeRequestedFromAStaleProfileIs412AndRequestsNothing() {
+        String id = manager.post(PARTNERS, PartnerApiTests.newPartner("Bank Race BV")).json().get("id").asString();
+        String partner = PARTNERS + "/" + id;
+        TestHttp eva = TestHttp.localPort(port).as(TestJwt.partner("bank-eva", id, Roles.PARTNER_ADMIN));
+        String read = eva.get(partner).header("ETag");
+        TestHttp.Response contacts = eva.put(partner + "/contacts", """
+                {"commercial": {"name": "Eva Berg", "email": "sales@bank.example"},
+                 "billing": {"name": "Ap Ledger", "email": "ap@bank.example"}}""");
+        assertThat(contacts.status()).as(contacts.body()).isEqualTo(200);
+        String iban = "{\"iban\":\"DE89 3704 0044 0532 0130 00\",\"bic\":\"COBADEFFXXX\"}";
+
+        TestHttp.Response stale = eva.header("If-Match", read).put(partner + "/bank-account", iban);
+
+        assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+        assertThat(stale.header("ETag")).isEqualTo(contacts.header("ETag"));
+        var pending = eva.get(partner).json().path("pendingBankAccount");
+        assertThat(pending.isMissingNode() || pending.isNull()).as("nothing requested").isTrue();
+        TestHttp.Response requested = eva.header("If-Match", contacts.header("ETag"))
+                .put(partner + "/bank-account", iban);
+        assertThat(requested.status()).as(requested.body()).isEqualTo(200);
+        assertThat(eva.get(partner).json().path("pendingBankAccount").isObject()).isTrue();
+        assertThat(requested.header("ETag")).isNotEqualTo(contacts.header("ETag"))
+                .isEqualTo(eva.get(partner).header("ETag"));
+    }
 }

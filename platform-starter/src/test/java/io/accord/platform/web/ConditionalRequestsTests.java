@@ -54,6 +54,21 @@ class ConditionalRequestsTests {
     }
 
     @Test
+    void aGetWithIfNoneMatchStarIs304WhileTheResourceExists() {
+        String widget = widget();
+
+        // RFC 9110 13.1.2: "*" matches any current representation; Spring MVC ignored it on a GET (200)
+        TestHttp.Response any = ops.header("If-None-Match", "*").get(widget);
+        assertThat(any.status()).as(any.toString()).isEqualTo(304);
+        assertThat(any.body()).isEmpty();
+        assertThat(any.header("ETag")).isEqualTo("\"0\"");
+        assertThat(ops.header("If-None-Match", "\"9\", *").get(widget + "?fields=name").status()).isEqualTo(304);
+        // If-Match is evaluated first: a stale one stays a 412
+        assertThat(ops.header("If-Match", "\"9\"").header("If-None-Match", "*").get(widget).status())
+                .isEqualTo(412);
+    }
+
+    @Test
     void aWriteNamingAnOlderVersionIsRefusedWith412AndChangesNothing() {
         String widget = widget();
         TestHttp.Response first = ops.header("If-Match", "\"0\"").patch(widget, "{\"name\":\"mine\"}");

@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * One offering of the partner's catalog with its prices, and the forms that change them one at a time (partner
  * admins, their own offerings; docs/portal.md "Catalog editing"): the offering's name, description and validity
  * ({@code PATCH productOffering/{id}}, a JSON merge patch of what changed), and a price's name, amount, minimum charge
- * and start ({@code POST productOfferingPrice} with the price's whole definition and its {@code externalId}). A draft
+ * and start ({@code POST productOfferingPrice} with the price's whole definition and its {@code externalId}, and
+ * the offering's {@code ETag} as {@code If-Match}). A draft
  * or rejected offering changes in place; a launched one gets a new version or price version for review, which the
  * owner may withdraw while it waits. The catalog's refusals are shown at their fields. The offering's form sends
  * back the {@code ETag} its page was read with as {@code If-Match} (none while the catalog sends none): an offering
@@ -139,7 +140,12 @@ class OfferingEditController {
     @GetMapping("/catalog/{id}/prices/{priceId}")
     String price(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id, @PathVariable UUID priceId,
                  Model model) {
-        JsonNode offering = gateway.get(OFFERINGS + "/{id}", id);
+        Gateway.Tagged read = gateway.read(OFFERINGS + "/{id}", id);
+        JsonNode offering = read.resource();
+        if (!model.containsAttribute("etag")) {
+            // a price is decided on its offering's page: the catalog checks the offering's tag
+            model.addAttribute("etag", read.entityTag());
+        }
         JsonNode price = price(id, priceId);
         model.addAttribute("offering", offering);
         model.addAttribute("price", price);
@@ -162,8 +168,8 @@ class OfferingEditController {
     String changePrice(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id, @PathVariable UUID priceId,
                        @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String amount,
                        @RequestParam(defaultValue = "") String minimumCharge,
-                       @RequestParam(defaultValue = "") String validFrom, Model model, RedirectAttributes redirect,
-                       HttpServletResponse response) {
+                       @RequestParam(defaultValue = "") String validFrom, @RequestParam(defaultValue = "") String etag,
+                       Model model, RedirectAttributes redirect, HttpServletResponse response) {
         StaffActions.require(user, Roles.PARTNER_ADMIN);
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("name", name.strip());
@@ -177,7 +183,7 @@ class OfferingEditController {
         GatewayProblem refusal = null;
         if (errors.isEmpty()) {
             try {
-                JsonNode answer = gateway.send(HttpMethod.POST, PRICES,
+                JsonNode answer = gateway.sendIfMatch(etag, HttpMethod.POST, PRICES,
                         OfferingForms.priceRequest(id.toString(), price, typed));
                 redirect.addFlashAttribute("noticeKey", "ProductOfferingPrice".equals(
                         answer.path("@type").asString("")) ? "catalogEdit.saved" : outcome(answer));
@@ -186,10 +192,16 @@ class OfferingEditController {
                 if (!problem.isForTheForm()) {
                     throw problem;
                 }
-                errors = fieldErrors(problem, false);
+                // stale: the page reads the offering (and its tag) again, the user's input kept
+                errors = problem.isStale() ? Map.of() : fieldErrors(problem, false);
+                model.addAttribute("stale", problem.isStale());
                 refusal = problem;
-                status = problem.status();
+                status = problem.pageStatus().value();
             }
+        }
+        if (refusal == null || !refusal.isStale()) {
+            // the typed values still rest on the version the form was read with
+            model.addAttribute("etag", etag);
         }
         response.setStatus(status);
         model.addAttribute("values", typed);

@@ -96,7 +96,8 @@ class ProfileController {
 
     @PostMapping("/profile/bank-account")
     String requestBankChange(@AuthenticationPrincipal OidcUser principal, @RequestParam(defaultValue = "") String iban,
-                             @RequestParam(defaultValue = "") String bic, Model model, RedirectAttributes redirect,
+                             @RequestParam(defaultValue = "") String bic,
+                             @RequestParam(defaultValue = "") String etag, Model model, RedirectAttributes redirect,
                              HttpServletResponse response) {
         PortalUser user = PortalUser.of(principal);
         UUID id = partnerOf(user);
@@ -104,8 +105,10 @@ class ProfileController {
             Map<String, String> body = new LinkedHashMap<>();
             body.put("iban", iban.strip());
             body.put("bic", bic.strip());
-            gateway.send(HttpMethod.PUT, PARTNERS + "/{id}/bank-account", body, id);
+            // the page's partner tag: new bank details are not requested over a change made since (e.g. one waiting)
+            gateway.sendIfMatch(etag, HttpMethod.PUT, PARTNERS + "/{id}/bank-account", body, id);
         } catch (GatewayProblem problem) {
+            keepTag(problem, PARTNER_TAG, etag, model);
             return rejected(problem, user, id, model, response, "bank", Map.of("iban", iban, "bic", bic));
         }
         redirect.addFlashAttribute("noticeKey", "profile.bank.requested");

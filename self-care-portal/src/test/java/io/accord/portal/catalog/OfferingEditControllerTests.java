@@ -283,6 +283,32 @@ class OfferingEditControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void aPriceChangeSendsTheOfferingsETagItsPageWasReadWithAndAStaleOneKeepsTheInput() throws Exception {
+        ownDraft();
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, 200, offering("In study", PARTNER_A, null),
+                Map.of("ETag", "\"2-aa\""));
+        STUB.answerJson("GET", PRICES + "/" + MONTHLY_V2, monthly(MONTHLY_V2, 2, "10.99", "In study"));
+        var admin = TestUsers.partner("partner-admin");
+        mvc.perform(get("/catalog/" + OFFERING + "/prices/" + MONTHLY_V2).with(admin))
+                .andExpect(content().string(containsString("name=\"etag\" value=\"&quot;2-aa&quot;\"")));
+
+        // another admin added a price meanwhile: the offering's tag moved
+        STUB.answerJson("GET", OFFERINGS + "/" + OFFERING, 200, offering("In study", PARTNER_A, null),
+                Map.of("ETag", "\"2-bb\""));
+        STUB.answerJson("POST", PRICES, 412, """
+                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed","status":412,
+                 "detail":"ProductOffering has changed since the version If-Match names"}""", Map.of("ETag", "\"2-bb\""));
+        mvc.perform(post("/catalog/" + OFFERING + "/prices/" + MONTHLY_V2).param("name", "Monthly fee")
+                        .param("amount", "12.50").param("minimumCharge", "").param("validFrom", "2026-12-01T00:00")
+                        .param("etag", "\"2-aa\"").with(csrf()).with(admin))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Changed by someone else since you opened this page"),
+                        containsString("value=\"12.50\""), not(containsString("If-Match")),
+                        containsString("name=\"etag\" value=\"&quot;2-bb&quot;\""))));
+        assertThat(STUB.header("POST", PRICES, "If-Match")).isEqualTo("\"2-aa\"");
+    }
+
+    @Test
     void aPriceChangeSendsItsWholeDefinitionWithTheSameExternalId() throws Exception {
         ownDraft();
         STUB.answerJson("GET", PRICES + "/" + MONTHLY_V2, monthly(MONTHLY_V2, 2, "10.99", "In study"));

@@ -460,6 +460,29 @@ class ProfileControllerTests extends PortalTestSupport {
     }
 
     @Test
+    void theBankChangeSendsThePartnersTagAndAStaleOneShowsTheCurrentPageWithTheInputKept() throws Exception {
+        STUB.answerJson("GET", PARTNER, 200, partner(false), Map.of("ETag", "\"7\""));
+        String page = mvc.perform(get("/profile").with(TestUsers.partner("partner-admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String bankForm = page.substring(page.indexOf("action=\"/profile/bank-account\""));
+        assertThat(bankForm.substring(0, bankForm.indexOf("</form>"))).contains("name=\"etag\" value=\"&quot;7&quot;\"");
+        STUB.answerJson("GET", PARTNER, 200, partner(false), Map.of("ETag", "\"8\""));
+        STUB.answerJson("PUT", PARTNER + "/bank-account", 412, """
+                {"type":"https://accord.dev/problems/precondition-failed","title":"Precondition Failed","status":412,
+                 "detail":"Partner has changed since the version If-Match names (\\"7\\"); it is now at ETag \\"8\\""}""",
+                Map.of("ETag", "\"8\""));
+
+        ResultActions stale = mvc.perform(post("/profile/bank-account").with(csrf())
+                        .with(TestUsers.partner("partner-admin")).param("etag", "\"7\"")
+                        .param("iban", "DE89370400440532013000").param("bic", "COBADEFFXXX"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Changed by someone else since you opened this page"),
+                        containsString("value=\"DE89370400440532013000\""))));
+        assertThat(STUB.header("PUT", PARTNER + "/bank-account", "If-Match")).isEqualTo("\"7\"");
+        assertThat(formTag(stale)).isEqualTo("\"8\"");
+    }
+
+    @Test
     void theContactsFormSendsBackTheTagOnboardingsPartnerWasReadWith() throws Exception {
         // onboarding's partner tag: its version and what the caller's roles let it see (EntityTags.composite)
         String tag = "\"7-9f86d081884c7d65\"";
